@@ -1,0 +1,3 @@
+from namndapp.cli import main
+
+main()

@@ -1,0 +1,3 @@
+"""Commands: agenda (filled in by its issue)."""
+
+COMMANDS = []

@@ -1,0 +1,103 @@
+"""Shared pieces of the command line: the --db option, output, and turning errors into one line."""
+
+import json
+import logging
+import sys
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from namndapp import paths
+from namndapp.errors import NamndappError
+from namndapp.storage import open_database
+
+log = logging.getLogger("namndapp")
+
+
+@dataclass
+class DbPath:
+    path: Path
+
+    def open(self, *, create: bool = False):
+        return open_database(self.path, create=create)
+
+
+def _to_db_path(ctx, param, value):
+    return DbPath(Path(value) if value else paths.default_database_path())
+
+
+db_option = click.option("--db", "db_path", metavar="SÖKVÄG", callback=_to_db_path, expose_value=True,
+                         help="Databasfilen (standard: $NAMNDAPP_DB eller databasen i din datamapp).")
+json_option = click.option("--json", "as_json", is_flag=True, help="Skriv ut som JSON för skript.")
+
+
+_USAGE_TRANSLATIONS = {
+    "No such command": "Okänt kommando",
+    "No such option": "Okänt alternativ",
+    "Missing argument": "Argument saknas",
+    "Missing option": "Alternativ saknas",
+    "Invalid value for": "Ogiltigt värde för",
+    "Got unexpected extra argument": "Oväntat extra argument",
+    "requires an argument": "kräver ett värde",
+    "is not a valid integer": "är inget heltal",
+    "is not a valid": "är inte giltigt",
+    "does not exist": "finns inte",
+}
+
+
+def _swedish_usage(message: str) -> str:
+    for english, swedish in _USAGE_TRANSLATIONS.items():
+        message = message.replace(english, swedish)
+    return message
+
+
+def fail(message: str, code: int = 1):
+    click.echo(f"Fel: {message}", err=True)
+    sys.exit(code)
+
+
+def run_guarded(function, *args, **kwargs):
+    """Run click's main so that nothing but a one-line Swedish message reaches the user."""
+    kwargs["standalone_mode"] = False
+    try:
+        result = function(*args, **kwargs)
+        if isinstance(result, int) and result:
+            sys.exit(result)
+        return result
+    except NamndappError as exc:
+        fail(exc.message)
+    except click.exceptions.Abort:
+        fail("Avbrutet.", 130)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.UsageError as exc:
+        hint = f" Se ”{exc.ctx.command_path} --help”." if exc.ctx else ""
+        fail(_swedish_usage(exc.format_message()) + hint, 2)
+    except click.ClickException as exc:
+        fail(_swedish_usage(exc.format_message()), exc.exit_code or 1)
+    except OSError as exc:
+        fail(f"Filen kunde inte läsas eller skrivas: {exc.strerror or exc} ({exc.filename or ''}).".replace(" ()", ""), 1)
+    except KeyboardInterrupt:
+        fail("Avbrutet.", 130)
+    except Exception as exc:  # the last line of defence: log the details, show one line
+        log.debug("Oväntat fel", exc_info=True)
+        details = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+        fail(f"Ett oväntat fel inträffade ({details}). Inget har sparats av den avbrutna åtgärden.", 3)
+
+
+def print_rows(rows: list[dict], columns: list[tuple[str, str]], as_json: bool) -> None:
+    """Print rows as a plain table with Swedish headings, or as JSON."""
+    if as_json:
+        click.echo(json.dumps([{key: row.get(key) for key, _ in columns} for row in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    if not rows:
+        click.echo("(inga rader)")
+        return
+    table = [[heading for _, heading in columns]]
+    table += [["" if row.get(key) is None else str(row.get(key)) for key, _ in columns] for row in rows]
+    widths = [min(60, max(len(line[i]) for line in table)) for i in range(len(columns))]
+    for line in table:
+        click.echo("  ".join(cell[:60].ljust(width) for cell, width in zip(line, widths)).rstrip())

@@ -1,0 +1,3 @@
+"""Commands: exchange (filled in by its issue)."""
+
+COMMANDS = []

@@ -1,0 +1,3 @@
+"""Commands: minutes (filled in by its issue)."""
+
+COMMANDS = []

@@ -1,0 +1,92 @@
+"""Commands over the register: init, check, bodies, cases, meetings."""
+
+import json
+
+import click
+
+from namndapp.cli.common import db_option, json_option, print_rows
+from namndapp.errors import NotFoundError
+from namndapp.storage import cases as case_store, meetings as meeting_store, register as register_store
+from namndapp.storage.database import applied_migrations, integrity_problems, schema_version
+
+
+@click.command()
+@db_option
+def init(db_path):
+    """Skapa en ny, tom databas (eller uppdatera en befintlig till den här versionen)."""
+    existed = db_path.path.exists()
+    db = db_path.open(create=True)
+    click.echo(f"Databasen {'är uppdaterad' if existed else 'är skapad'}: {db_path.path} "
+               f"(schemaversion {schema_version(db)}).")
+
+
+@click.command()
+@db_option
+@json_option
+def check(db_path, as_json):
+    """Kontrollera databasen: integritet, främmande nycklar och schemaversion."""
+    db = db_path.open()
+    problems = integrity_problems(db)
+    report = {"database": str(db_path.path), "schema_version": schema_version(db),
+              "migrations": applied_migrations(db), "problems": problems}
+    if as_json:
+        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"Databas: {db_path.path}")
+        click.echo(f"Schemaversion: {report['schema_version']} ({len(report['migrations'])} ändringar)")
+        click.echo("Inga fel hittades." if not problems else "\n".join(problems))
+    if problems:
+        raise SystemExit(1)
+
+
+@click.command()
+@db_option
+@json_option
+def bodies(db_path, as_json):
+    """Lista nämnder och utskott."""
+    db = db_path.open()
+    print_rows(register_store.bodies(db), [("id", "Id"), ("short_code", "Kort"), ("name", "Namn"),
+                                           ("kind", "Typ"), ("parent_name", "Hör till"),
+                                           ("case_number_format", "Diarieformat")], as_json)
+
+
+def _body_id(db, code_or_id):
+    if code_or_id is None:
+        return None
+    if str(code_or_id).isdigit():
+        return int(code_or_id)
+    body = register_store.body_by_code(db, code_or_id)
+    if not body:
+        raise NotFoundError(f"Det finns inget organ med kortnamnet {code_or_id}.")
+    return body["id"]
+
+
+@click.command()
+@db_option
+@json_option
+@click.option("--body", "body", metavar="ORGAN", help="Bara ärenden för detta organ (kortnamn eller id).")
+@click.option("--status", type=click.Choice(["pågående", "redo för beslut", "beslutat", "avslutat"]))
+@click.option("--search", "search", default="", help="Sök i rubrik och diarienummer.")
+def cases(db_path, as_json, body, status, search):
+    """Lista ärenden."""
+    db = db_path.open()
+    rows = case_store.cases(db, body_id=_body_id(db, body), status=status, search=search)
+    print_rows(rows, [("id", "Id"), ("case_number", "Diarienummer"), ("title", "Rubrik"),
+                      ("status", "Status"), ("registered_on", "Registrerat"),
+                      ("confidential", "Sekretess")], as_json)
+
+
+@click.command()
+@db_option
+@json_option
+@click.option("--body", "body", metavar="ORGAN", help="Bara sammanträden för detta organ (kortnamn eller id).")
+@click.option("--year", type=int, help="Bara sammanträden detta år.")
+def meetings(db_path, as_json, body, year):
+    """Lista sammanträden (id, organ, datum, plats, status)."""
+    db = db_path.open()
+    rows = meeting_store.meetings(db, body_id=_body_id(db, body), year=year)
+    print_rows(rows, [("id", "Id"), ("body_code", "Organ"), ("meeting_date", "Datum"), ("start_time", "Tid"),
+                      ("place", "Plats"), ("status", "Status"), ("item_count", "Punkter")], as_json)
+
+
+COMMANDS = [init, check, bodies, cases, meetings]

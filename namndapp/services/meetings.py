@@ -1,0 +1,85 @@
+"""Meetings (sammanträden) and their basic agenda items. Agenda building lives in services.agenda."""
+
+from sqlite_utils import Database
+
+from namndapp.errors import ValidationError
+from namndapp.services import validate as v
+from namndapp.storage import meetings as store, rows
+
+MEETING_STATUSES = ("planerat", "kallat", "genomfört", "justerat")
+ITEM_KINDS = ("beslut", "information", "anmälan", "val")
+
+
+def _meeting_values(db: Database, fields: dict) -> dict:
+    body = rows.get(db, "bodies", fields.get("body_id"), "nämnd")
+    values = {
+        "body_id": body["id"],
+        "meeting_date": v.required_date(fields.get("meeting_date"), "Sammanträdesdatum"),
+        "start_time": v.optional_time(fields.get("start_time") or body["default_start_time"], "Starttid"),
+        "end_time": v.optional_time(fields.get("end_time"), "Sluttid"),
+        "place": v.optional_text(fields.get("place") or body["default_place"], "Platsen", max_length=200),
+        "kind": v.choice(fields.get("kind") or "ordinarie", "Typ av sammanträde", ("ordinarie", "extra")),
+        "status": v.choice(fields.get("status") or "planerat", "Status", MEETING_STATUSES),
+    }
+    if values["start_time"] and values["end_time"] and values["end_time"] <= values["start_time"]:
+        raise ValidationError("Sammanträdet måste sluta efter att det börjar.")
+    return values
+
+
+def create_meeting(db: Database, **fields) -> int:
+    with db.atomic():
+        values = _meeting_values(db, fields)
+        values["created_at"] = rows.now()
+        return rows.insert(db, "meetings", values, f"Nytt sammanträde {values['meeting_date']}")
+
+
+def update_meeting(db: Database, meeting_id: int, **fields) -> dict:
+    with db.atomic():
+        existing = rows.get(db, "meetings", meeting_id, "sammanträde")
+        values = _meeting_values(db, {**existing, **fields})
+        return rows.update(db, "meetings", meeting_id, values, f"Ändrat sammanträde {values['meeting_date']}")
+
+
+def delete_meeting(db: Database, meeting_id: int) -> None:
+    with db.atomic():
+        meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
+        if meeting["status"] == "justerat":
+            raise ValidationError("Ett sammanträde vars protokoll är justerat kan inte tas bort.")
+        rows.delete(db, "meetings", meeting_id, f"Borttaget sammanträde {meeting['meeting_date']}")
+
+
+def item_values(fields: dict) -> dict:
+    return {
+        "title": v.required_text(fields.get("title"), "Punktens rubrik"),
+        "kind": v.choice(fields.get("kind") or "beslut", "Typ av punkt", ITEM_KINDS),
+        "presenter": v.optional_text(fields.get("presenter"), "Föredragande", max_length=300),
+        "confidential": v.flag(fields.get("confidential")),
+        "public_title": v.optional_text(fields.get("public_title"), "Den offentliga rubriken", max_length=200),
+        "note": v.optional_text(fields.get("note"), "Anteckningen", multiline=True),
+    }
+
+
+def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None, position: int | None = None,
+                    standing_key: str | None = None, report_id: int | None = None, **fields) -> int:
+    """Append an item (or insert it at `position`, moving the following ones down)."""
+    with db.atomic():
+        rows.get(db, "meetings", meeting_id, "sammanträde")
+        values = item_values(fields)
+        if case_id is not None:
+            case = rows.get(db, "cases", case_id, "ärende")
+            if case["confidential"]:
+                values["confidential"] = 1
+                values["public_title"] = values["public_title"] or case["public_title"]
+        if values["confidential"] and not values["public_title"]:
+            values["public_title"] = "Sekretessärende"
+        last = store.next_position(db, meeting_id)
+        if position is None or position >= last:
+            position = last
+        else:
+            position = max(1, position)
+            for item in store.agenda_items(db, meeting_id):
+                if item["position"] >= position:
+                    db["agenda_items"].update(item["id"], {"position": item["position"] + 1})
+        values.update(meeting_id=meeting_id, position=position, case_id=case_id, report_id=report_id,
+                      standing_key=standing_key)
+        return rows.insert(db, "agenda_items", values, f"Ny punkt: {values['title']}")

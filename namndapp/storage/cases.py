@@ -1,0 +1,60 @@
+"""Queries over cases, case reports, officials, documents and case-number allocation."""
+
+from sqlite_utils import Database
+
+
+def cases(db: Database, body_id: int | None = None, status: str | None = None, search: str = "",
+          year: int | None = None) -> list[dict]:
+    return list(db.query(
+        """SELECT c.*, b.short_code AS body_code, b.name AS body_name,
+                  (SELECT COUNT(*) FROM case_reports r WHERE r.case_id = c.id) AS report_count,
+                  (SELECT COUNT(*) FROM documents d WHERE d.case_id = c.id) AS document_count
+           FROM cases c JOIN bodies b ON b.id = c.body_id
+           WHERE (:body IS NULL OR c.body_id = :body OR c.body_id = (SELECT parent_id FROM bodies WHERE id = :body))
+             AND (:status IS NULL OR c.status = :status)
+             AND (:year IS NULL OR c.year = :year)
+             AND (:search = '' OR instr(sv_fold(c.title || ' ' || c.case_number), sv_fold(:search)) > 0)
+           ORDER BY c.year DESC, c.sequence DESC""",
+        {"body": body_id, "status": status, "search": search, "year": year}))
+
+
+def case_by_number(db: Database, case_number: str) -> dict | None:
+    rows = list(db.query("SELECT * FROM cases WHERE case_number = ?", [case_number]))
+    return rows[0] if rows else None
+
+
+def allocate_sequence(db: Database, body_id: int, year: int) -> int:
+    """Next free sequence number for the body and year. Call inside a transaction."""
+    highest_used = db.execute("SELECT COALESCE(MAX(sequence), 0) FROM cases WHERE body_id = ? AND year = ?",
+                              [body_id, year]).fetchone()[0]
+    row = db.execute(
+        "INSERT INTO case_number_counters (body_id, year, last_sequence) VALUES (?, ?, ?) "
+        "ON CONFLICT (body_id, year) DO UPDATE SET last_sequence = MAX(last_sequence, ?) + 1 "
+        "RETURNING last_sequence",
+        [body_id, year, highest_used + 1, highest_used]).fetchone()
+    return row[0]
+
+
+def reports(db: Database, case_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM case_reports WHERE case_id = ? ORDER BY report_date DESC, id DESC",
+                         [case_id]))
+
+
+def officials(db: Database, case_id: int) -> list[dict]:
+    return list(db.query(
+        "SELECT o.*, p.first_name || ' ' || p.last_name AS full_name, p.title FROM case_officials o "
+        "JOIN persons p ON p.id = o.person_id WHERE o.case_id = ? ORDER BY o.role, o.position", [case_id]))
+
+
+def documents(db: Database, case_id: int) -> list[dict]:
+    return list(db.query("SELECT * FROM documents WHERE case_id = ? ORDER BY document_date, id", [case_id]))
+
+
+def store_blob(db: Database, sha256: str, content: bytes) -> None:
+    db.execute("INSERT OR IGNORE INTO document_blobs (sha256, size, content) VALUES (?, ?, ?)",
+               [sha256, len(content), content])
+
+
+def blob(db: Database, sha256: str) -> bytes | None:
+    row = db.execute("SELECT content FROM document_blobs WHERE sha256 = ?", [sha256]).fetchone()
+    return row[0] if row else None

@@ -1,0 +1,9 @@
+"""Named, append-only schema migrations. Never edit a released step: add a new module at the end.
+
+The import order below is the order the steps run in.
+"""
+
+from namndapp.storage.migrations.registry import migrations
+from namndapp.storage.migrations import m001_register  # noqa: F401  (registers its steps)
+
+__all__ = ["migrations"]

@@ -1,0 +1,30 @@
+import os
+import shutil
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from namndapp.storage import open_database  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def _empty_master(tmp_path_factory):
+    path = tmp_path_factory.mktemp("master") / "empty.sqlite"
+    open_database(path, create=True).close()
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path, _empty_master):
+    """A fresh, fully migrated database file (copied from a session master for speed)."""
+    path = tmp_path / "namndapp.sqlite"
+    shutil.copy(_empty_master, path)
+    return path
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_database(db_path)
+    yield database
+    database.close()

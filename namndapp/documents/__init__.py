@@ -1,0 +1,1 @@
+"""Document generation: kallelse, handlingar, protokoll, utdrag. Renderers take plain data, never widgets."""

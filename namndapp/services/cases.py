@@ -210,3 +210,22 @@ def set_officials(db: Database, case_id: int, role: str, person_ids: list[int]) 
             rows.get(db, "persons", person_id, "person")
             rows.insert(db, "case_officials", {"case_id": case_id, "person_id": person_id, "role": role,
                                                "position": position}, f"Ny {role}", group)
+
+
+# Reads for the screens (the GUI never imports storage) -------------------------------------------
+
+def list_cases(db: Database, body_id: int | None = None, status: str | None = None, search: str = "",
+               year: int | None = None) -> list[dict]:
+    return store.cases(db, body_id=body_id, status=status, search=search, year=year)
+
+
+def get_case(db: Database, case_id: int) -> dict:
+    return rows.get(db, "cases", case_id, "ärende")
+
+
+def list_documents(db: Database, case_id: int) -> list[dict]:
+    return store.documents(db, case_id)
+
+
+def get_document(db: Database, document_id: int) -> dict:
+    return rows.get(db, "documents", document_id, "dokument")

@@ -83,3 +83,13 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
         values.update(meeting_id=meeting_id, position=position, case_id=case_id, report_id=report_id,
                       standing_key=standing_key)
         return rows.insert(db, "agenda_items", values, f"Ny punkt: {values['title']}")
+
+
+# Reads for the screens (the GUI never imports storage) -------------------------------------------
+
+def list_meetings(db: Database, body_id: int | None = None, year: int | None = None) -> list[dict]:
+    return store.meetings(db, body_id, year)
+
+
+def get_meeting(db: Database, meeting_id: int) -> dict:
+    return rows.get(db, "meetings", meeting_id, "sammanträde")

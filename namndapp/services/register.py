@@ -146,3 +146,37 @@ def chair(db: Database, body_id: int, on_date: str | None = None) -> dict | None
         if member["role"] == "ordförande":
             return member
     return None
+
+
+# Reads for the screens (the GUI never imports storage) -------------------------------------------
+
+def municipality(db: Database) -> dict | None:
+    return store.municipality(db)
+
+
+def list_bodies(db: Database) -> list[dict]:
+    return store.bodies(db)
+
+
+def get_body(db: Database, body_id: int) -> dict:
+    return rows.get(db, "bodies", body_id, "nämnd")
+
+
+def list_persons(db: Database, search: str = "") -> list[dict]:
+    return store.persons(db, search)
+
+
+def get_person(db: Database, person_id: int) -> dict:
+    return rows.get(db, "persons", person_id, "person")
+
+
+def list_members(db: Database, body_id: int, on_date: str | None = None) -> list[dict]:
+    return store.members(db, body_id, on_date)
+
+
+def memberships_of_person(db: Database, person_id: int) -> list[dict]:
+    return store.memberships_of_person(db, person_id)
+
+
+def get_membership(db: Database, membership_id: int) -> dict:
+    return rows.get(db, "memberships", membership_id, "uppdrag")

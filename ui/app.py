@@ -1,0 +1,81 @@
+"""Composition root of the desktop app: QApplication, Swedish Qt strings, error handling, the database,
+demo data on request, and the main window."""
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from namndapp import paths
+from namndapp.errors import NamndappError
+from namndapp.services import register
+from namndapp.storage import open_database
+from ui.context import AppContext
+from ui.errors import install_excepthook
+from ui.style import SwedishLettersStyle
+
+log = logging.getLogger("namndapp.ui")
+
+DEMO_FILE_NAME = "namndapp-demo.sqlite"
+
+
+def demo_database_path() -> Path:
+    """Demo data never goes into the real register: it gets a file of its own next to it."""
+    return paths.default_database_path().with_name(DEMO_FILE_NAME)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("Nämndapp")
+    app.setOrganizationName("Nämndapp")
+    if not isinstance(app.style(), SwedishLettersStyle):
+        app.setStyle(SwedishLettersStyle(app.style().name()))
+    QLocale.setDefault(QLocale(QLocale.Swedish, QLocale.Sweden))
+    translator = QTranslator(app)
+    if translator.load(QLocale(QLocale.Swedish, QLocale.Sweden), "qtbase", "_",
+                       QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(translator)
+    return app
+
+
+def fill_with_demo_data(db) -> str | None:
+    """Fill an empty database with the made-up municipality. Returns a message if that was not possible."""
+    if register.list_bodies(db):
+        return None
+    try:
+        from namndapp.demo import fill_demo
+    except ImportError:
+        return "Exempeldata finns inte i den här versionen av Nämndapp. Appen öppnas med en tom databas."
+    fill_demo(db)
+    return None
+
+
+def open_main_window(db_path: Path, demo: bool = False):
+    """Open the database and build the window. Raises NamndappError for a file that cannot be used."""
+    from ui.main_window import MainWindow  # after QApplication exists
+
+    db = open_database(db_path, create=True)
+    notice = fill_with_demo_data(db) if demo else None
+    window = MainWindow(AppContext(db=db, db_path=Path(db_path)))
+    return window, notice
+
+
+def run(db_path: Path, demo: bool = False) -> int:
+    app = make_application()
+    install_excepthook()
+    if demo and db_path == paths.default_database_path():
+        db_path = demo_database_path()  # --demo without --db: keep the real register clean
+    try:
+        window, notice = open_main_window(Path(db_path), demo)
+    except NamndappError as error:
+        QMessageBox.critical(None, "Nämndapp", f"Databasen kunde inte öppnas.\n\n{error.message}")
+        return 1
+    except OSError as error:
+        QMessageBox.critical(None, "Nämndapp", f"Databasen {db_path} kunde inte öppnas: {error.strerror or error}.")
+        return 1
+    window.show()
+    if notice:
+        QMessageBox.information(window, "Nämndapp", notice)
+    return app.exec()

@@ -1,0 +1,178 @@
+"""Ärenden: the case list with search and filters, and the case with its tjänsteskrivelse and handlingar."""
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from namndapp.services import cases, register
+from ui.case_documents import CaseDocumentsPanel
+from ui.case_report_editor import CaseReportEditor
+from ui.context import AppContext
+from ui.forms import AutoSaveForm, CreateDialog
+from ui.row_table_model import Column
+from ui.row_table_view import RowTableView
+from ui.widgets import body_choices, button_row, heading, hint
+
+COLUMNS = [Column("Diarienummer", "case_number", sort=lambda r: (r["year"], r["sequence"]), keep_width=True),
+           Column("Rubrik", "title", display=lambda r: r["title"]),
+           Column("Status", "status", display=lambda r: r["status"].capitalize(), keep_width=True),
+           Column("Sekr.", "confidential", display=lambda r: "Ja" if r["confidential"] else ""),
+           Column("Tj.skr.", "report_count", display=lambda r: "Ja" if r["report_count"] else "–"),
+           Column("Handl.", "document_count", numeric=True, align=Qt.AlignRight | Qt.AlignVCenter)]
+
+
+class CaseDetail(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.case_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading("")
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        self.form = AutoSaveForm()
+        fields = self.form.fields
+        fields.line("case_number", "Diarienummer", read_only=True)
+        fields.line("title", "Rubrik")
+        fields.combo("status", "Status", [(status.capitalize(), status) for status in cases.STATUSES])
+        fields.line("registered_on", "Registrerat", "ÅÅÅÅ-MM-DD")
+        fields.line("closed_on", "Avslutat", "ÅÅÅÅ-MM-DD")
+        fields.check("confidential", "Sekretess", "Ärendet omfattas av sekretess")
+        fields.line("secrecy_ref", "Sekretesshänvisning", "t.ex. 26 kap. 1 § OSL")
+        fields.line("public_title", "Offentlig rubrik", "t.ex. Beslut enligt LVU")
+        self.form.watch()
+        self.form.saved.connect(lambda: self.saved.emit("Ärendet är sparat."))
+        case_page = QWidget()
+        case_layout = QVBoxLayout(case_page)
+        case_layout.addWidget(self.form)
+        case_layout.addWidget(hint("Allt sparas direkt när du lämnar ett fält. Ångra med Ctrl+Z."))
+        case_layout.addStretch(1)
+        self.tabs.addTab(case_page, "Ärende")
+
+        self.report = CaseReportEditor(context)
+        self.report.saved.connect(lambda: self.saved.emit("Tjänsteskrivelsen är sparad."))
+        report_scroll = QScrollArea()
+        report_scroll.setWidgetResizable(True)
+        report_scroll.setWidget(self.report)
+        self.tabs.addTab(report_scroll, "Tjänsteskrivelse")
+
+        self.documents = CaseDocumentsPanel(context)
+        self.documents.changed.connect(lambda: self.saved.emit("Handlingarna är uppdaterade."))
+        self.tabs.addTab(self.documents, "Handlingar")
+
+    def show_case(self, case_id: int | None) -> None:
+        self.case_id = case_id
+        self.setEnabled(case_id is not None)
+        if case_id is None:
+            self.title.setText("Inget ärende valt")
+            self.form.load({})
+            self.form.set_saver(None)
+        else:
+            case = cases.get_case(self.context.db, case_id)
+            self.title.setText(f"{case['case_number']} {case['title']}")
+            self.form.load(case)
+            self.form.set_saver(lambda values: cases.update_case(self.context.db, case_id, **values))
+        self.report.show_case(case_id)
+        self.documents.show_case(case_id)
+
+
+class CasesView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Horizontal)
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Sök diarienummer eller rubrik …")
+        self.search.setClearButtonEnabled(True)
+        self.body_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("Alla statusar", None)
+        for status in cases.STATUSES:
+            self.status_filter.addItem(status.capitalize(), status)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.body_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        left_layout.addLayout(filters)
+        self.table = RowTableView(COLUMNS, stretch_column=1, descending=True)
+        self.table.current_row_changed.connect(lambda row: self.detail.show_case(row["id"] if row else None))
+        self.search.textChanged.connect(self.table.set_filter_text)
+        self.body_filter.currentIndexChanged.connect(self.reload_list)
+        self.status_filter.currentIndexChanged.connect(self.reload_list)
+        left_layout.addWidget(self.table)
+        self.count_label = hint("")
+        left_layout.addWidget(self.count_label)
+        self.new_button = QPushButton("Nytt ärende …")
+        self.new_button.clicked.connect(self.new_case)
+        left_layout.addWidget(button_row(self.new_button))
+        splitter.addWidget(left)
+
+        self.detail = CaseDetail(context)
+        self.detail.saved.connect(self._saved)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([700, 480])
+
+    def refresh(self) -> None:
+        current = self.body_filter.currentData()
+        self.body_filter.blockSignals(True)
+        self.body_filter.clear()
+        for text, value in body_choices(register.list_bodies(self.context.db), "Alla organ"):
+            self.body_filter.addItem(text, value)
+        self.body_filter.setCurrentIndex(max(self.body_filter.findData(current), 0))
+        self.body_filter.blockSignals(False)
+        self.reload_list()
+        self.detail.show_case(self.table.current_id())
+
+    def reload_list(self) -> None:
+        rows = cases.list_cases(self.context.db, body_id=self.body_filter.currentData(),
+                                status=self.status_filter.currentData())
+        self.table.set_rows(rows)
+        self.count_label.setText(f"{len(rows)} ärenden.")
+        if self.table.current_row() is None:
+            self.table.select_first()
+
+    def _saved(self, message: str) -> None:
+        self.reload_list()
+        case_id = self.detail.case_id
+        if case_id is not None:
+            case = cases.get_case(self.context.db, case_id)
+            self.detail.title.setText(f"{case['case_number']} {case['title']}")
+        self.status_message.emit(message)
+
+    def new_case(self) -> int | None:
+        def create(values):
+            return cases.register_case(self.context.db, body_id=values["body_id"], title=values["title"],
+                                       case_number=values["case_number"] or None,
+                                       registered_on=values["registered_on"])
+        dialog = CreateDialog("Nytt ärende", create, self, "Registrera")
+        fields = dialog.fields
+        fields.combo("body_id", "Organ", body_choices(register.list_bodies(self.context.db)))
+        fields.line("title", "Rubrik")
+        fields.line("case_number", "Diarienummer", "tomt = nästa lediga nummer")
+        fields.line("registered_on", "Registrerat", "ÅÅÅÅ-MM-DD")
+        fields.set_value("registered_on", dt.date.today().isoformat())
+        if self.body_filter.currentData():
+            fields.set_value("body_id", self.body_filter.currentData())
+        if not dialog.exec():
+            return None
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.reload_list()
+        self.table.select_id(dialog.created_id)
+        self.status_message.emit("Ärendet är registrerat.")
+        return dialog.created_id

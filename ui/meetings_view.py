@@ -1,0 +1,281 @@
+"""Sammanträden: meetings per body and year, and one meeting's details in tabs. Later issues plug
+their editors in as more tabs (föredragningslista, protokoll) through add_meeting_tab()."""
+
+import datetime as dt
+import importlib
+import logging
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from namndapp import swedish
+from namndapp.errors import NamndappError
+from namndapp.services import meetings, register
+from ui.context import AppContext
+from ui.errors import show_error
+from ui.forms import AutoSaveForm, CreateDialog
+from ui.row_table_model import Column
+from ui.row_table_view import RowTableView
+from ui.widgets import body_choices, button_row, heading, hint
+
+log = logging.getLogger(__name__)
+
+MeetingTabFactory = Callable[[AppContext, int, QWidget], QWidget]
+
+# Tabs from later issues, found if their modules exist: (title, module, class).
+OPTIONAL_TABS = [("Föredragningslista", "ui.agenda_editor", "AgendaEditor"),
+                 ("Protokoll", "ui.minutes_workspace", "MinutesWorkspace")]
+
+WEEKDAY_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
+
+
+def _date_with_weekday(row: dict) -> str:
+    day = swedish.parse_date(row["meeting_date"])
+    return f"{WEEKDAY_SHORT[day.weekday()]} {day.isoformat()}"
+
+
+COLUMNS = [Column("Datum", "meeting_date", display=_date_with_weekday, sort=lambda r: r["meeting_date"],
+                  keep_width=True),
+           Column("Organ", "body_code", display=lambda r: r["body_code"]),
+           Column("Tid", "start_time", display=lambda r: swedish.time_range(r["start_time"], r["end_time"]),
+                  keep_width=True),
+           Column("Plats", "place"), Column("Status", "status", display=lambda r: r["status"].capitalize()),
+           Column("Punkter", "item_count", numeric=True, align=Qt.AlignRight | Qt.AlignVCenter)]
+
+
+class MeetingDetail(QWidget):
+    saved = Signal(str)
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id: int | None = None
+        self._factories: list[tuple[str, MeetingTabFactory]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = heading("")
+        layout.addWidget(self.title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs)
+
+        self.form = AutoSaveForm()
+        fields = self.form.fields
+        fields.line("body_name", "Organ", read_only=True)
+        fields.line("meeting_date", "Datum", "ÅÅÅÅ-MM-DD")
+        fields.line("start_time", "Börjar", "TT:MM")
+        fields.line("end_time", "Slutar", "TT:MM")
+        fields.line("place", "Plats", "Sessionssalen, Kommunhuset")
+        fields.combo("kind", "Typ", [("Ordinarie", "ordinarie"), ("Extra", "extra")])
+        fields.combo("status", "Status", [(status.capitalize(), status) for status in meetings.MEETING_STATUSES])
+        self.form.watch("meeting_date", "start_time", "end_time", "place", "kind", "status")
+        self.form.saved.connect(lambda: self.saved.emit("Sammanträdet är sparat."))
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.addWidget(self.form)
+        page_layout.addWidget(hint("Allt sparas direkt när du lämnar ett fält. Ångra med Ctrl+Z."))
+        page_layout.addStretch(1)
+        self.tabs.addTab(page, "Uppgifter")
+
+    def add_tab_factory(self, title: str, factory: MeetingTabFactory) -> None:
+        self._factories.append((title, factory))
+        if self.meeting_id is not None:
+            self._build_extra_tabs()
+
+    def tab_titles(self) -> list[str]:
+        return [self.tabs.tabText(index) for index in range(self.tabs.count())]
+
+    def show_meeting(self, meeting_id: int | None) -> None:
+        self.meeting_id = meeting_id
+        self.setEnabled(meeting_id is not None)
+        if meeting_id is None:
+            self.title.setText("Inget sammanträde valt")
+            self.form.load({})
+            self.form.set_saver(None)
+        else:
+            self._load(meeting_id)
+            self.form.set_saver(lambda values: meetings.update_meeting(self.context.db, meeting_id, **values))
+        self._build_extra_tabs()
+
+    def _load(self, meeting_id: int) -> None:
+        meeting = meetings.get_meeting(self.context.db, meeting_id)
+        body = register.get_body(self.context.db, meeting["body_id"])
+        self.form.load({**meeting, "body_name": body["name"]})
+        self.title.setText(f"{body['name']}, {swedish.weekday_date(meeting['meeting_date'])}")
+
+    def reload_title(self) -> None:
+        if self.meeting_id is not None:
+            meeting = meetings.get_meeting(self.context.db, self.meeting_id)
+            body = register.get_body(self.context.db, meeting["body_id"])
+            self.title.setText(f"{body['name']}, {swedish.weekday_date(meeting['meeting_date'])}")
+
+    def _build_extra_tabs(self) -> None:
+        current = self.tabs.tabText(self.tabs.currentIndex())
+        while self.tabs.count() > 1:
+            widget = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            widget.deleteLater()
+        if self.meeting_id is None:
+            return
+        for title, factory in self._factories:
+            try:
+                widget = factory(self.context, self.meeting_id, self.tabs)
+            except NamndappError as error:
+                widget = QLabel(error.message)
+            except Exception:  # one broken tab must not take the whole screen down
+                log.exception("Fliken %s kunde inte visas", title)
+                widget = QLabel(f"Fliken ”{title}” kunde inte visas på grund av ett fel. Se loggen.")
+            self.tabs.addTab(widget, title)
+        titles = self.tab_titles()
+        if current in titles:
+            self.tabs.setCurrentIndex(titles.index(current))
+
+    def refresh_tabs(self) -> None:
+        for index in range(1, self.tabs.count()):
+            refresh = getattr(self.tabs.widget(index), "refresh", None)
+            if callable(refresh):
+                refresh()
+
+
+class MeetingsView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        layout = QHBoxLayout(self)
+        splitter = QSplitter(Qt.Horizontal)
+        layout.addWidget(splitter)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        self.body_filter = QComboBox()
+        self.year_filter = QComboBox()
+        filters.addWidget(self.body_filter, 2)
+        filters.addWidget(self.year_filter, 1)
+        left_layout.addLayout(filters)
+        self.table = RowTableView(COLUMNS, stretch_column=3)
+        self.table.current_row_changed.connect(lambda row: self.detail.show_meeting(row["id"] if row else None))
+        self.body_filter.currentIndexChanged.connect(self.reload_list)
+        self.year_filter.currentIndexChanged.connect(self.reload_list)
+        left_layout.addWidget(self.table)
+        self.count_label = hint("")
+        left_layout.addWidget(self.count_label)
+        self.new_button = QPushButton("Nytt sammanträde …")
+        self.delete_button = QPushButton("Ta bort")
+        self.new_button.clicked.connect(self.new_meeting)
+        self.delete_button.clicked.connect(self.delete_meeting)
+        left_layout.addWidget(button_row(self.new_button, self.delete_button))
+        splitter.addWidget(left)
+
+        self.detail = MeetingDetail(context)
+        self.detail.saved.connect(self._saved)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([680, 500])
+        install_optional_tabs(self)
+
+    def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
+        """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""
+        self.detail.add_tab_factory(title, factory)
+
+    def refresh(self) -> None:
+        bodies = register.list_bodies(self.context.db)
+        current_body = self.body_filter.currentData()
+        self.body_filter.blockSignals(True)
+        self.body_filter.clear()
+        for text, value in body_choices(bodies, "Alla organ"):
+            self.body_filter.addItem(text, value)
+        self.body_filter.setCurrentIndex(max(self.body_filter.findData(current_body), 0))
+        self.body_filter.blockSignals(False)
+        self._fill_years()
+        self.reload_list()
+        self.detail.show_meeting(self.table.current_id())
+
+    def _fill_years(self) -> None:
+        current = self.year_filter.currentData() if self.year_filter.count() else dt.date.today().year
+        years = {int(m["meeting_date"][:4]) for m in meetings.list_meetings(self.context.db)}
+        years.add(dt.date.today().year)
+        self.year_filter.blockSignals(True)
+        self.year_filter.clear()
+        self.year_filter.addItem("Alla år", None)
+        for year in sorted(years, reverse=True):
+            self.year_filter.addItem(str(year), year)
+        self.year_filter.setCurrentIndex(max(self.year_filter.findData(current), 0))
+        self.year_filter.blockSignals(False)
+
+    def reload_list(self) -> None:
+        rows = meetings.list_meetings(self.context.db, self.body_filter.currentData(), self.year_filter.currentData())
+        self.table.set_rows(rows)
+        self.count_label.setText(f"{len(rows)} sammanträden.")
+        if self.table.current_row() is None:
+            self._select_next_meeting(rows)
+
+    def _select_next_meeting(self, rows: list[dict]) -> None:
+        """Start at the coming meeting, which is what the secretary works on."""
+        today = dt.date.today().isoformat()
+        coming = sorted((r for r in rows if r["meeting_date"] >= today), key=lambda r: r["meeting_date"])
+        if coming:
+            self.table.select_id(coming[0]["id"])
+        else:
+            self.table.select_first()
+
+    def _saved(self, message: str) -> None:
+        self.reload_list()
+        self.detail.reload_title()
+        self.status_message.emit(message)
+
+    def new_meeting(self) -> int | None:
+        dialog = CreateDialog("Nytt sammanträde", lambda values: meetings.create_meeting(self.context.db, **values),
+                              self)
+        fields = dialog.fields
+        fields.combo("body_id", "Organ", body_choices(register.list_bodies(self.context.db)))
+        fields.line("meeting_date", "Datum", "ÅÅÅÅ-MM-DD")
+        fields.line("start_time", "Börjar", "tomt = organets vanliga tid")
+        fields.line("place", "Plats", "tomt = organets vanliga plats")
+        if self.body_filter.currentData():
+            fields.set_value("body_id", self.body_filter.currentData())
+        if not dialog.exec():
+            return None
+        meeting = meetings.get_meeting(self.context.db, dialog.created_id)
+        self._fill_years()
+        self.year_filter.setCurrentIndex(max(self.year_filter.findData(int(meeting["meeting_date"][:4])), 0))
+        self.reload_list()
+        self.table.select_id(dialog.created_id)
+        self.status_message.emit("Sammanträdet är skapat.")
+        return dialog.created_id
+
+    def delete_meeting(self) -> None:
+        row = self.table.current_row()
+        if row is None:
+            return
+        question = f"Ta bort sammanträdet {swedish.weekday_date(row['meeting_date'])} med dess föredragningslista?"
+        if QMessageBox.question(self, "Ta bort sammanträde", question) != QMessageBox.Yes:
+            return
+        try:
+            meetings.delete_meeting(self.context.db, row["id"])
+        except NamndappError as error:
+            show_error(self, error)
+            return
+        self.reload_list()
+        self.detail.show_meeting(self.table.current_id())
+        self.status_message.emit("Sammanträdet är borttaget.")
+
+
+def install_optional_tabs(view: MeetingsView) -> None:
+    for title, module_name, class_name in OPTIONAL_TABS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name == module_name:
+                continue
+            log.exception("Modulen %s kunde inte laddas", module_name)
+            continue
+        except Exception:
+            log.exception("Modulen %s kunde inte laddas", module_name)
+            continue
+        factory = getattr(module, class_name, None)
+        if factory is not None:
+            view.add_meeting_tab(title, factory)

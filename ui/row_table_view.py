@@ -1,0 +1,121 @@
+"""A sortable, filterable table of rows with Swedish collation that keeps its selection across
+reloads and tells which row (dict) is current."""
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ui.row_table_model import ID_ROLE, ROW_ROLE, Column, RowTableModel
+from ui.swedish_proxy import SwedishSortFilterProxy
+
+
+class RowTableView(QTableView):
+    current_row_changed = Signal(object)  # the row dict, or None
+
+    def __init__(self, columns: list[Column], parent=None, stretch_column: int | None = None,
+                 sort_column: int = 0, descending: bool = False):
+        super().__init__(parent)
+        self.source_model = RowTableModel(columns, self)
+        self.proxy = SwedishSortFilterProxy(self)
+        self.proxy.setSourceModel(self.source_model)
+        self.setModel(self.proxy)
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.sort_by(sort_column, descending)  # Qt would start with a descending sort
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        self.horizontalHeader().setHighlightSections(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
+        stretch = len(columns) - 1 if stretch_column is None else stretch_column
+        self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+        self._last_id = object()
+        self.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def set_rows(self, rows: list[dict], keep_selection: bool = True) -> None:
+        """Replace the rows; the previously selected row stays selected if it is still there."""
+        current = self.current_id() if keep_selection else None
+        self.blockSignals(True)
+        self.source_model.set_rows(rows)
+        self.blockSignals(False)
+        self.fit_columns()
+        if current is not None and self.select_id(current):
+            return
+        self._last_id = object()
+        self._emit_current()
+
+    def fit_columns(self) -> None:
+        """Size columns to their contents, but leave the stretching column (the title, the name) room
+        to be read: the others shrink towards their heading's width when space is short."""
+        header = self.horizontalHeader()
+        count = self.source_model.columnCount()
+        flexible = [c for c in range(count) if header.sectionResizeMode(c) != QHeaderView.Stretch]
+        if not flexible:
+            return
+        natural = {c: min(max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width()) + 12, 280)
+                   for c in flexible}
+        floor = {c: natural[c] if self.source_model.column(c).keep_width
+                 else header.sectionSizeFromContents(c).width() + 6 for c in flexible}
+        available = self.viewport().width() - min(240, self.viewport().width() // 3)
+        total = sum(natural.values())
+        if total > available > 0:
+            spare = max(available - sum(floor.values()), 0)
+            extra = sum(natural[c] - floor[c] for c in flexible) or 1
+            natural = {c: floor[c] + (natural[c] - floor[c]) * spare // extra for c in flexible}
+        for column, width in natural.items():
+            self.setColumnWidth(column, width)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_columns()
+
+    def set_columns(self, columns: list[Column], stretch_column: int = 0) -> None:
+        self.source_model.set_columns(columns)
+        header = self.horizontalHeader()
+        for column in range(len(columns)):
+            header.setSectionResizeMode(column, QHeaderView.Stretch if column == stretch_column
+                                        else QHeaderView.Interactive)
+
+    def sort_by(self, column: int, descending: bool = False) -> None:
+        self.sortByColumn(column, Qt.DescendingOrder if descending else Qt.AscendingOrder)
+
+    def set_filter_text(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+
+    def current_row(self) -> dict | None:
+        index = self.currentIndex()
+        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), index.parent()):
+            return None
+        return index.data(ROW_ROLE)
+
+    def current_id(self):
+        row = self.current_row()
+        return row.get("id") if row else None
+
+    def select_id(self, row_id) -> bool:
+        for proxy_row in range(self.proxy.rowCount()):
+            index = self.proxy.index(proxy_row, 0)
+            if index.data(ID_ROLE) == row_id:
+                self.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+                self.scrollTo(index)
+                self._emit_current()
+                return True
+        return False
+
+    def select_first(self) -> None:
+        if self.proxy.rowCount():
+            self.select_id(self.proxy.index(0, 0).data(ID_ROLE))
+
+    def _current_changed(self, *_):
+        self._emit_current()
+
+    def _emit_current(self) -> None:
+        row = self.current_row()
+        row_id = row.get("id") if row else None
+        if row_id != self._last_id:
+            self._last_id = row_id
+            self.current_row_changed.emit(row)

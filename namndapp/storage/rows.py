@@ -47,7 +47,7 @@ def log(db: Database, action: str, entity: str, entity_id, summary: str, before=
 def get(db: Database, table: str, row_id: int, what: str = "posten") -> dict:
     rows = list(db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
     if not rows:
-        raise NotFoundError(f"Det finns ingen {what} med nummer {row_id}.")
+        raise NotFoundError(f"Hittar inte {what} nummer {row_id}.")
     return rows[0]
 
 

@@ -1,0 +1,43 @@
+"""Demo data: a made-up municipality (Norrviks kommun) with a socialnämnd, its arbetsutskott, a year
+of meetings and cases with tjänsteskrivelser. Written through the services, so it is validated and
+audited like anything the secretary types.
+
+Each step is a function (db, state) → None; add a step by adding it to STEPS.
+"""
+
+from sqlite_utils import Database
+
+from namndapp.demo import cases, meetings, minutes_steps, register
+from namndapp.demo.state import DemoState
+from namndapp.errors import ConflictError
+from namndapp.storage import register as register_store
+
+STEPS = [
+    register.add_municipality,
+    register.add_bodies,
+    register.add_members,
+    register.add_officials,
+    cases.add_cases,
+    meetings.add_meetings,
+    minutes_steps.add_minutes,
+]
+
+
+def fill_demo(db: Database) -> dict:
+    """Fill an empty database with the demo. Refuses a database that already has bodies."""
+    existing = register_store.bodies(db)
+    if existing:
+        raise ConflictError(f"Databasen innehåller redan {len(existing)} organ. Exempeldata kan bara läggas in "
+                            "i en tom databas; skapa en ny med ”namndapp demo --db NY_FIL.sqlite”.")
+    state = DemoState()
+    with db.atomic():
+        for step in STEPS:
+            step(db, state)
+    return {
+        "municipality": state.municipality,
+        "bodies": dict(state.body_ids),
+        "main_meeting_id": state.main_meeting_id,
+        "meetings": dict(state.meeting_ids),
+        "cases": dict(state.case_ids),
+        "counts": dict(state.counts),
+    }

@@ -11,7 +11,7 @@ import sys
 import click
 
 from namndapp.cli import agenda, demo, exchange, minutes, register
-from namndapp.cli.common import DbPath, db_option, run_guarded
+from namndapp.cli.common import DbPath, db_option, make_swedish, run_guarded
 
 COMMAND_MODULES = (register, demo, exchange, agenda, minutes)
 
@@ -26,7 +26,7 @@ class SwedishGroup(click.Group):
              context_settings={"help_option_names": ["-h", "--help"]})
 @db_option
 @click.option("--demo", "with_demo", is_flag=True, help="Fyll en tom databas med exempeldata innan appen öppnas.")
-@click.version_option(package_name="namndapp", message="Nämndapp %(version)s")
+@click.version_option(package_name="namndapp", message="Nämndapp %(version)s", help="Visa versionen och avsluta.")
 @click.pass_context
 def main(ctx: click.Context, db_path: DbPath, with_demo: bool):
     """Nämndapp – nämndsekreterarens verktyg. Utan kommando öppnas skrivbordsappen."""
@@ -39,3 +39,5 @@ def main(ctx: click.Context, db_path: DbPath, with_demo: bool):
 for _module in COMMAND_MODULES:
     for _command in _module.COMMANDS:
         main.add_command(_command)
+        make_swedish(_command)
+make_swedish(main)

@@ -44,6 +44,8 @@ _USAGE_TRANSLATIONS = {
     "is not a valid integer": "är inget heltal",
     "is not a valid": "är inte giltigt",
     "does not exist": "finns inte",
+    "is not one of": "är inte något av",
+    "is not a valid integer range": "är inget giltigt heltal",
 }
 
 
@@ -101,3 +103,40 @@ def print_rows(rows: list[dict], columns: list[tuple[str, str]], as_json: bool) 
     widths = [min(60, max(len(line[i]) for line in table)) for i in range(len(columns))]
     for line in table:
         click.echo("  ".join(cell[:60].ljust(width) for cell, width in zip(line, widths)).rstrip())
+
+
+class SwedishHelpFormatter(click.HelpFormatter):
+    """click writes its help headings in English; ours are Swedish."""
+
+    _HEADINGS = {"Options": "Alternativ", "Commands": "Kommandon", "Arguments": "Argument"}
+
+    def write_usage(self, prog, args="", prefix=None):
+        args = args.replace("[OPTIONS]", "[ALTERNATIV]").replace("[COMMAND]", "[KOMMANDO]") \
+            .replace("COMMAND", "KOMMANDO").replace("[ARGS]...", "[ARGUMENT]...")
+        super().write_usage(prog, args, prefix="Användning: ")
+
+    def write_heading(self, heading):
+        super().write_heading(self._HEADINGS.get(heading, heading))
+
+    def write_dl(self, rows, *args, **kwargs):
+        rows = [(term, text.replace("[required]", "[obligatoriskt]").replace("[default: ", "[standard: "))
+                for term, text in rows]
+        super().write_dl(rows, *args, **kwargs)
+
+
+class SwedishContext(click.Context):
+    formatter_class = SwedishHelpFormatter
+
+
+def make_swedish(command: click.Command) -> None:
+    """Swedish help headings and help option text for a command (and its subcommands)."""
+    command.context_class = SwedishContext
+    original = command.get_help_option
+
+    def help_option(ctx):
+        option = original(ctx)
+        if option is not None:
+            option.help = "Visa den här hjälptexten och avsluta."
+        return option
+
+    command.get_help_option = help_option

@@ -53,8 +53,10 @@ class CaseNumberFormat:
         for char in literal:
             if char in _DASHES:
                 out.append(rf"(?:\s*[{re.escape(_DASHES)}]\s*|\s+)")
-            elif char in "/ ":
-                out.append(rf"\s*{re.escape(char.strip()) if char.strip() else ''}\s*")
+            elif char == "/":  # people type a dash for the slash too ("KS-2022-00931")
+                out.append(rf"\s*[/{re.escape(_DASHES)}]\s*")
+            elif char == " ":
+                out.append(r"\s*")
             else:
                 out.append(re.escape(char))
         return "".join(out)

@@ -107,10 +107,10 @@ def parse_time(value) -> str:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
     text = str(value or "").strip()
-    match = _TIME.match(text)
+    match = _TIME.match(re.sub(r"^kl(?:ockan|\.)?\s*", "", text, flags=re.I))
     if match:
         hours, minutes = int(match[1]), int(match[2] or 0)
-        if len(text.replace(":", "").replace(".", "").strip()) in (1, 2, 3, 4) and hours < 24 and minutes < 60:
+        if hours < 24 and minutes < 60:
             return f"{hours:02d}:{minutes:02d}"
     raise ValidationError(f"”{text}” är ingen giltig tid. Skriv tiden som TT:MM, till exempel 08:15.")
 

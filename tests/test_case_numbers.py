@@ -136,3 +136,9 @@ def test_allocation_follows_the_series_and_skips_numbers_typed_by_hand(db):
     assert numbers == ["IFN-2024/00001", "IFN-2024/00175", "IFN-2024/00176", "IFN-2025/00001"]
     with pytest.raises(ConflictError, match="IFN-2024/00175 finns redan"):
         case_service.register_case(db, body_id=body, title="Dubblett", case_number="IFN-2024/00175-3")
+
+
+def test_a_dash_typed_for_the_slash_is_accepted():
+    from namndapp.case_numbers import CaseNumberFormat
+
+    assert CaseNumberFormat("{prefix}-{year}/{seq:05}", "KS").parse("KS-2022-00931").canonical == "KS-2022/00931"

@@ -116,3 +116,10 @@ def test_time_range_and_names():
     assert swedish.join_names(["Anna"]) == "Anna"
     assert swedish.join_names(["Anna", "Bo"]) == "Anna och Bo"
     assert swedish.join_names(["Anna", "", "Bo", "Åsa"]) == "Anna, Bo och Åsa"
+
+
+def test_time_written_with_kl_as_in_the_seeds():
+    from namndapp.swedish import parse_time
+
+    assert parse_time("kl. 08:15") == "08:15"
+    assert parse_time("Kl 9.05") == "09:05"

@@ -1,0 +1,96 @@
+"""Producing the protokoll and protokollsutdrag of a meeting as .docx or .pdf (internal or public).
+
+Reads the minutes through services.minutes.minutes_view, turns them into the renderers' plain data
+(documents.minutes_adapter) and renders. The GUI uses the bytes for preview and printing; the CLI
+writes files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from namndapp.documents import extract, minutes_content, minutes_docx, minutes_pdf
+from namndapp.documents.minutes_adapter import normalise
+from namndapp.documents.public_filter import public_view
+from namndapp.errors import ConflictError, ValidationError
+from namndapp.services.minutes import minutes_view
+from namndapp.services.register import municipality
+from namndapp.storage import rows
+
+FORMATS = ("pdf", "docx")
+
+
+def minutes_data(db: Database, meeting_id: int) -> dict:
+    """The renderers' data for a meeting's protokoll (internal version)."""
+    view = minutes_view(db, meeting_id)
+    if not view.get("minutes"):
+        raise ConflictError("Protokollet för sammanträdet är inte öppnat än. Öppna protokollet först; då får "
+                            "dagordningens punkter sina paragrafnummer.")
+    data = normalise(view)
+    row = municipality(db) or {}
+    if row.get("logo") and (row.get("logo_mime_type") or "").startswith("image/"):
+        data["municipality"] = {**data["municipality"], "logo": row["logo"]}  # the view leaves out the blob
+    return data
+
+
+def format_of(path) -> str:
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        raise ValidationError(f"Filen ”{Path(path).name}” måste sluta på .pdf eller .docx.")
+    return suffix
+
+
+def _render(document: minutes_content.MinutesDocument, fmt: str) -> bytes:
+    if fmt not in FORMATS:
+        raise ValidationError(f"Okänt filformat ”{fmt}”: välj pdf eller docx.")
+    return minutes_pdf.render(document) if fmt == "pdf" else minutes_docx.render(document)
+
+
+def protocol_bytes(data: dict, fmt: str, *, public: bool = False) -> bytes:
+    data = public_view(data) if public else data
+    return _render(minutes_content.protocol_document(data, public=public), fmt)
+
+
+def extract_bytes(data: dict, numbers, fmt: str, *, public: bool = False) -> bytes:
+    chosen = extract.select(data, numbers)
+    chosen = public_view(chosen) if public else chosen
+    return _render(minutes_content.extract_document(chosen, public=public), fmt)
+
+
+def render_minutes(db: Database, meeting_id: int, fmt: str, *, public: bool = False) -> bytes:
+    return protocol_bytes(minutes_data(db, meeting_id), fmt, public=public)
+
+
+def render_extract(db: Database, meeting_id: int, numbers, fmt: str, *, public: bool = False) -> bytes:
+    return extract_bytes(minutes_data(db, meeting_id), numbers, fmt, public=public)
+
+
+def write_file(path: Path, content: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(content)
+    temporary.replace(path)  # never leave a half-written document behind
+
+
+def write_minutes(db: Database, meeting_id: int, path, *, public: bool = False) -> Path:
+    path = Path(path)
+    content = render_minutes(db, meeting_id, format_of(path), public=public)
+    write_file(path, content)
+    with db.atomic():
+        version = "offentlig version" if public else "internt"
+        rows.event(db, "meetings", meeting_id, f"Protokoll skapat ({version}): {path.name}")
+    return path
+
+
+def write_extract(db: Database, meeting_id: int, numbers, path, *, public: bool = False) -> Path:
+    path = Path(path)
+    data = minutes_data(db, meeting_id)
+    content = extract_bytes(data, numbers, format_of(path), public=public)
+    write_file(path, content)
+    span = minutes_content.paragraph_range([extract.as_number(n) for n in numbers]).replace("\u00a0", " ")
+    with db.atomic():
+        version = "offentlig version" if public else "internt"
+        rows.event(db, "meetings", meeting_id, f"Protokollsutdrag {span} skapat ({version}): {path.name}")
+    return path

@@ -10,10 +10,10 @@ import sys
 
 import click
 
-from namndapp.cli import agenda, demo, exchange, minutes, register
+from namndapp.cli import agenda, demo, exchange, minutes, minutes_record, register
 from namndapp.cli.common import DbPath, db_option, make_swedish, run_guarded
 
-COMMAND_MODULES = (register, demo, exchange, agenda, minutes)
+COMMAND_MODULES = (register, demo, exchange, agenda, minutes_record, minutes)
 
 
 class SwedishGroup(click.Group):

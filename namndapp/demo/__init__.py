@@ -7,7 +7,7 @@ Each step is a function (db, state) → None; add a step by adding it to STEPS.
 
 from sqlite_utils import Database
 
-from namndapp.demo import cases, meetings, minutes_steps, register
+from namndapp.demo import agenda_steps, cases, meetings, minutes_steps, register
 from namndapp.demo.state import DemoState
 from namndapp.errors import ConflictError
 from namndapp.storage import register as register_store
@@ -19,6 +19,7 @@ STEPS = [
     register.add_officials,
     cases.add_cases,
     meetings.add_meetings,
+    agenda_steps.add_standing_templates,
     minutes_steps.add_minutes,
 ]
 

@@ -112,6 +112,10 @@ class MinutesSection:
 
     # Export ----------------------------------------------------------------------------------------
 
+    def related_case_ids(self, db, meeting: dict) -> list[int]:
+        """The cases of §§ that are not on the agenda (a tillkommande ärende), so "cases" has them too."""
+        return [p["case_id"] for p in store.paragraphs(db, meeting["id"]) if p["case_id"]]
+
     def export(self, ctx: ExportContext):
         record = state.load(ctx.db, ctx.meeting["id"])
         if record.minutes is None:
@@ -306,7 +310,6 @@ class MinutesSection:
 
     def _paragraph_id(self, paragraph: dict, index: int, ctx: ImportContext) -> int:
         path = at(at(self.key, "paragraphs"), index)
-        meeting = rows.get(ctx.db, "meetings", ctx.meeting_id)
         item_id = ctx.item_ids.get(paragraph.get("agenda_position")) if paragraph.get("agenda_position") else None
         number = paragraph.get("number")
         existing = store.paragraph_by_number(ctx.db, ctx.meeting_id, number) if number else None
@@ -316,41 +319,11 @@ class MinutesSection:
             if existing:
                 ctx.note("paragrafer", "uppdaterade")
                 return existing["id"]
-            if number:
-                year = int(meeting["meeting_date"][:4])
-                clash = store.paragraph_with_number(ctx.db, meeting["body_id"], year, number)
-                if clash:
-                    raise ConflictError(f"§ {number} finns redan i protokollet från {clash['meeting_date']}; "
-                                        "ett paragrafnummer kan inte användas två gånger.")
             paragraph_id = service.add_paragraph(
                 ctx.db, ctx.meeting_id, agenda_item_id=item_id, case_id=self._case_id(paragraph.get("case"), ctx, path),
-                title=paragraph.get("title"), item_kind=paragraph.get("item_kind") or "beslut")
-            if number:
-                self._renumber(ctx, paragraph_id, meeting, number)
+                title=paragraph.get("title"), item_kind=paragraph.get("item_kind") or "beslut", number=number)
         ctx.note("paragrafer", "skapade")
         return paragraph_id
-
-    @staticmethod
-    def _renumber(ctx: ImportContext, paragraph_id: int, meeting: dict, number: int) -> None:
-        """The file's own number for a new § (checked unused above); the series counter follows it."""
-        paragraph = rows.get(ctx.db, "paragraphs", paragraph_id)
-        rows.update(ctx.db, "paragraphs", paragraph_id, {"number": number}, f"§ {number} enligt importen")
-        counter = store.counter(ctx.db, paragraph["body_id"], paragraph["year"])
-        if counter["last_number"] < number:
-            rows.update(ctx.db, "paragraph_counters", counter["id"], {"last_number": number},
-                        "Paragrafnummer enligt importen")
-
-    def _clear(self, ctx: ImportContext, paragraph_id: int) -> None:
-        """Remove what the § had, so the file's content replaces it."""
-        for table in ("reservations", "minutes_notes", "disqualifications"):
-            for row in store.rows_of(ctx.db, table, "paragraph_id", paragraph_id):
-                rows.delete(ctx.db, table, row["id"], "Ersatt vid import")
-        for proposition in store.rows_of(ctx.db, "propositions", "paragraph_id", paragraph_id):
-            service.remove_proposition(ctx.db, proposition["id"])
-        for motion in reversed(store.rows_of(ctx.db, "motions", "paragraph_id", paragraph_id)):
-            rows.delete(ctx.db, "motions", motion["id"], "Ersatt vid import")
-        for adjournment in store.rows_of(ctx.db, "adjournments", "paragraph_id", paragraph_id):
-            rows.delete(ctx.db, "adjournments", adjournment["id"], "Ersatt vid import")
 
     def _unchanged(self, value: dict, ctx: ImportContext) -> bool:
         """The database already says exactly what the file says (importing the same file again)."""
@@ -375,16 +348,15 @@ class MinutesSection:
             if existing and existing["status"] == "justerat":
                 raise ConflictError("Protokollet för sammanträdet är justerat och kan inte ändras genom import.")
             if not existing:
-                self._open_without_numbers(ctx)
+                service.open_minutes(db, ctx.meeting_id, number_agenda=False)
         paragraphs = value.get("paragraphs") or []
         ids = [self._paragraph_id(p, i, ctx) for i, p in enumerate(paragraphs)]
         for paragraph_id in ids:
-            if rows.get(db, "paragraphs", paragraph_id)["status"] != "öppen":
-                rows.update(db, "paragraphs", paragraph_id, {"status": "öppen"}, "Öppnad för import")
-            self._clear(ctx, paragraph_id)
+            with ctx.at(self.key):
+                service.clear_paragraph(db, paragraph_id)
         for adjournment in store.adjournments(db, ctx.meeting_id):
             if adjournment["paragraph_id"] is None:
-                rows.delete(db, "adjournments", adjournment["id"], "Ersatt vid import")
+                service.remove_adjournment(db, adjournment["id"])
         if "attendance" in value:
             with ctx.at(at(self.key, "attendance")):
                 service.set_attendance(db, ctx.meeting_id, [{
@@ -403,14 +375,9 @@ class MinutesSection:
             with ctx.at(at(at(self.key, "adjournments"), index)):
                 service.add_adjournment(db, ctx.meeting_id, start_time=adjournment["start_time"],
                                         end_time=adjournment["end_time"], sentence_text=adjournment.get("sentence_text"))
-        if value.get("status") and value["status"] != "öppet":
-            minutes = store.minutes_row(db, ctx.meeting_id)
-            rows.update(db, "minutes", minutes["id"], {"status": value["status"]}, "Protokollets status enligt importen")
-
-    def _open_without_numbers(self, ctx: ImportContext) -> None:
-        """A minutes row without §§: the file's paragraphs decide which §§ there are."""
-        rows.insert(ctx.db, "minutes", {"meeting_id": ctx.meeting_id, "status": "öppet", "opened_at": rows.now(),
-                                        "updated_at": rows.now()}, "Protokollet öppnat genom import")
+        if value.get("status"):
+            with ctx.at(at(self.key, "status")):
+                service.set_minutes_status(db, ctx.meeting_id, value["status"])
 
     def _load_paragraph(self, paragraph: dict, paragraph_id: int, path: str, ctx: ImportContext, person) -> None:
         db = ctx.db

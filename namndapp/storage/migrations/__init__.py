@@ -5,5 +5,8 @@ The import order below is the order the steps run in.
 
 from namndapp.storage.migrations.registry import migrations
 from namndapp.storage.migrations import m001_register  # noqa: F401  (registers its steps)
+from namndapp.storage.migrations import m002_agenda  # noqa: F401
+from namndapp.storage.migrations import m003_minutes  # noqa: F401
+from namndapp.storage.migrations import m004_dispatch  # noqa: F401
 
 __all__ = ["migrations"]

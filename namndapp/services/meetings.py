@@ -77,9 +77,7 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
             position = last
         else:
             position = max(1, position)
-            for item in store.agenda_items(db, meeting_id):
-                if item["position"] >= position:
-                    db["agenda_items"].update(item["id"], {"position": item["position"] + 1})
+            store.make_room_at(db, meeting_id, position)
         values.update(meeting_id=meeting_id, position=position, case_id=case_id, report_id=report_id,
                       standing_key=standing_key)
         return rows.insert(db, "agenda_items", values, f"Ny punkt: {values['title']}")

@@ -35,3 +35,9 @@ def meetings_for_case(db: Database, case_id: int) -> list[dict]:
     return list(db.query(
         "SELECT m.*, a.id AS agenda_item_id, a.title AS item_title FROM agenda_items a "
         "JOIN meetings m ON m.id = a.meeting_id WHERE a.case_id = ? ORDER BY m.meeting_date", [case_id]))
+
+
+def make_room_at(db: Database, meeting_id: int, position: int) -> None:
+    """Move the items at `position` and after one step down, so a new item can take `position`."""
+    db.execute("UPDATE agenda_items SET position = position + 1 WHERE meeting_id = ? AND position >= ?",
+               [meeting_id, position])

@@ -1,0 +1,39 @@
+"""The layering rules of the project, checked on the source: a broken rule fails the build."""
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORE = ROOT / "namndapp"
+
+
+def _sources(folder: Path):
+    return [(path.relative_to(ROOT).as_posix(), path.read_text(encoding="utf-8")) for path in folder.rglob("*.py")]
+
+
+def test_the_core_never_imports_qt_or_the_ui():
+    pattern = re.compile(r"^\s*(from|import) (PySide6|ui)\b", re.M)
+    assert [name for name, text in _sources(CORE) if pattern.search(text)] == []
+
+
+def test_sql_lives_only_in_the_storage_layer():
+    sql = re.compile(r"\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")
+    direct = re.compile(r"\bdb\[[\"']|\bdb\.(execute|query)\(|\.conn\.")
+    offenders = [name for name, text in _sources(CORE)
+                 if not name.startswith("namndapp/storage/") and (sql.search(text) or direct.search(text))]
+    assert offenders == []
+
+
+def test_migrations_are_imported_in_order_and_never_renamed():
+    from namndapp.storage.migrations import migrations
+
+    names = [migration.name for migration in migrations._migrations]
+    assert names[:4] == ["0001_register", "0002_agenda", "0003_minutes", "0004_dispatch"]
+    assert names == sorted(names)
+
+
+def test_every_cli_command_has_swedish_help():
+    from namndapp.cli import main
+
+    missing = [name for name, command in main.commands.items() if not (command.help or "").strip()]
+    assert missing == []

@@ -30,6 +30,13 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFC", text or "").casefold()
 
 
+def search_key(text: str | None) -> str:
+    """Form for search fields: case dropped, and accents too except on å, ä, ö, which are letters of their
+    own in Swedish ("far" is not "får"), so "rene" finds "René" but "ab" does not find "Åberg"."""
+    folded = fold(text)
+    return "".join(char if char in "åäö" else unicodedata.normalize("NFD", char)[0] for char in folded)
+
+
 def sort_key(text: str | None) -> str:
     """A key whose plain string order is Swedish order: a … z å ä ö, case and accents secondary."""
     folded = fold(text or "")

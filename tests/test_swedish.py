@@ -57,6 +57,18 @@ def test_folding():
     assert swedish.fold(None) == ""
 
 
+def test_search_key_drops_accents_but_keeps_a_a_o():
+    assert swedish.search_key("RENÉ Müller") == "rene muller"
+    assert swedish.search_key("Åberg Ärlig Öhman") == "åberg ärlig öhman"
+    assert "ab" not in swedish.search_key("Åberg")
+    assert swedish.search_key("A\u030aberg") == "åberg"  # a decomposed å is still å
+
+
+@given(swedish_words)
+def test_search_key_is_idempotent(text):
+    assert swedish.search_key(swedish.search_key(text)) == swedish.search_key(text)
+
+
 @given(swedish_words)
 def test_folding_is_idempotent_and_ignores_case(text):
     assert swedish.fold(swedish.fold(text)) == swedish.fold(text)

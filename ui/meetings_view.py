@@ -2,7 +2,6 @@
 their editors in as more tabs (föredragningslista, protokoll) through add_meeting_tab()."""
 
 import datetime as dt
-import importlib
 import logging
 from typing import Callable
 
@@ -12,10 +11,12 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPus
 
 from namndapp import swedish
 from namndapp.errors import NamndappError
-from namndapp.services import meetings, register
+from namndapp.services import agenda, meetings, register
+from ui.agenda_editor import AgendaEditor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.minutes_workspace import MinutesWorkspace
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.widgets import body_choices, button_row, heading, hint
@@ -24,9 +25,6 @@ log = logging.getLogger(__name__)
 
 MeetingTabFactory = Callable[[AppContext, int, QWidget], QWidget]
 
-# Tabs from later issues, found if their modules exist: (title, module, class).
-OPTIONAL_TABS = [("Föredragningslista", "ui.agenda_editor", "AgendaEditor"),
-                 ("Protokoll", "ui.minutes_workspace", "MinutesWorkspace")]
 
 WEEKDAY_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
 
@@ -175,7 +173,8 @@ class MeetingsView(QWidget):
         self.detail.saved.connect(self._saved)
         splitter.addWidget(self.detail)
         splitter.setSizes([680, 500])
-        install_optional_tabs(self)
+        self.add_meeting_tab("Föredragningslista", AgendaEditor)
+        self.add_meeting_tab("Protokoll", MinutesWorkspace)
 
     def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
         """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""
@@ -228,7 +227,7 @@ class MeetingsView(QWidget):
         self.status_message.emit(message)
 
     def new_meeting(self) -> int | None:
-        dialog = CreateDialog("Nytt sammanträde", lambda values: meetings.create_meeting(self.context.db, **values),
+        dialog = CreateDialog("Nytt sammanträde", lambda values: agenda.create_meeting_with_agenda(self.context.db, **values),
                               self)
         fields = dialog.fields
         fields.combo("body_id", "Organ", body_choices(register.list_bodies(self.context.db)))
@@ -262,20 +261,3 @@ class MeetingsView(QWidget):
         self.reload_list()
         self.detail.show_meeting(self.table.current_id())
         self.status_message.emit("Sammanträdet är borttaget.")
-
-
-def install_optional_tabs(view: MeetingsView) -> None:
-    for title, module_name, class_name in OPTIONAL_TABS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name == module_name:
-                continue
-            log.exception("Modulen %s kunde inte laddas", module_name)
-            continue
-        except Exception:
-            log.exception("Modulen %s kunde inte laddas", module_name)
-            continue
-        factory = getattr(module, class_name, None)
-        if factory is not None:
-            view.add_meeting_tab(title, factory)

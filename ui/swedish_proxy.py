@@ -18,10 +18,10 @@ class SwedishSortFilterProxy(QSortFilterProxyModel):
     def set_filter_text(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10; invalidateFilter() is deprecated there
             self.beginFilterChange()
-            self._words = swedish.fold(text).split()
+            self._words = swedish.search_key(text).split()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._words = swedish.fold(text).split()
+            self._words = swedish.search_key(text).split()
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:
@@ -33,7 +33,7 @@ class SwedishSortFilterProxy(QSortFilterProxyModel):
             value = model.index(source_row, column, source_parent).data(Qt.DisplayRole)
             if value:
                 texts.append(str(value))
-        haystack = swedish.fold(" ".join(texts))
+        haystack = swedish.search_key(" ".join(texts))
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left, right) -> bool:

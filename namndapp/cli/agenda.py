@@ -1,7 +1,5 @@
 """Commands: the kallelse and the packet as PDF, and scriptable editing of an agenda."""
 
-import os
-import tempfile
 from pathlib import Path
 
 import click
@@ -10,6 +8,7 @@ from namndapp.cli.common import db_option, json_option, print_rows
 from namndapp.documents.kallelse import kallelse_pdf
 from namndapp.documents.packet import build_packet
 from namndapp.errors import NotFoundError, ValidationError
+from namndapp.files import write_atomically
 from namndapp.services import agenda as agenda_service
 from namndapp.storage import cases as case_store
 
@@ -20,20 +19,9 @@ _OUT = click.option("--out", "out", required=True, type=click.Path(dir_okay=Fals
 
 
 def _write(out: str, content: bytes) -> Path:
-    """Write the whole file or nothing: a half-written PDF must not replace a good one."""
-    target = Path(out)
-    if target.suffix.lower() != ".pdf":
+    if Path(out).suffix.lower() != ".pdf":
         raise ValidationError(f"Filen {out} måste sluta på .pdf.")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".namndapp-", suffix=".pdf")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-    return target
+    return write_atomically(out, content)
 
 
 @click.command()

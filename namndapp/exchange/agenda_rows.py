@@ -1,28 +1,16 @@
 """Writes to time slots and agenda-item details that services.meetings does not (yet) offer.
 
-Validated here and written through the audited row helpers, like any service. The demo and the
-importer share them; when services.agenda offers the same, these should call it instead.
+The importer and the demo restore a meeting as it was (slot positions, frozen item numbers, the time the
+kallelse went out), which the editing services in services.agenda do not let a secretary set. Validated
+with the same rules and written through the audited row helpers.
 """
 
 from sqlite_utils import Database
 
 from namndapp.errors import ValidationError
 from namndapp.services import validate as v
+from namndapp.services.agenda import time_slot_values
 from namndapp.storage import rows
-
-
-def time_slot_values(fields: dict) -> dict:
-    values = {
-        "start_time": v.optional_time(fields.get("start_time"), "Hålltidens början"),
-        "end_time": v.optional_time(fields.get("end_time"), "Hålltidens slut"),
-        "title": v.required_text(fields.get("title"), "Hålltidens rubrik", max_length=300),
-        "presenters": v.optional_text(fields.get("presenters"), "Föredragande", max_length=300),
-    }
-    if not values["start_time"] or not values["end_time"]:
-        raise ValidationError("En hålltid behöver både start- och sluttid.")
-    if values["end_time"] <= values["start_time"]:
-        raise ValidationError(f"Hålltiden ”{values['title']}” måste sluta efter att den börjar.")
-    return values
 
 
 def add_time_slot(db: Database, meeting_id: int, position: int, **fields) -> int:

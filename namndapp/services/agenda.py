@@ -435,7 +435,8 @@ def time_slots(db: Database, meeting_id: int) -> list[dict]:
     return meeting_store.time_slots(db, meeting_id)
 
 
-def _slot_values(fields: dict) -> dict:
+def time_slot_values(fields: dict) -> dict:
+    """Validated hålltid fields; both times are required and the end comes after the start."""
     values = {
         "start_time": v.optional_time(fields.get("start_time"), "Hålltidens början"),
         "end_time": v.optional_time(fields.get("end_time"), "Hålltidens slut"),
@@ -466,7 +467,7 @@ def add_time_slot(db: Database, meeting_id: int, *, start_time, end_time, title:
     (touching is fine: 09:45–10:00 then 10:00–10:15)."""
     with db.atomic():
         rows.get(db, "meetings", meeting_id, "sammanträde")
-        values = _slot_values({"start_time": start_time, "end_time": end_time, "title": title,
+        values = time_slot_values({"start_time": start_time, "end_time": end_time, "title": title,
                                "presenters": presenters})
         _check_overlap(db, meeting_id, values, None)
         values.update(meeting_id=meeting_id, position=len(meeting_store.time_slots(db, meeting_id)) + 1)
@@ -477,7 +478,7 @@ def update_time_slot(db: Database, slot_id: int, **fields) -> dict:
     """Change start_time, end_time, title or presenters of a hålltid (same checks as add_time_slot)."""
     with db.atomic():
         existing = rows.get(db, "time_slots", slot_id, "hålltid")
-        values = _slot_values({**existing, **fields})
+        values = time_slot_values({**existing, **fields})
         _check_overlap(db, existing["meeting_id"], values, slot_id)
         return rows.update(db, "time_slots", slot_id, values, f"Ändrad hålltid: {values['title']}")
 

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from namndapp import swedish
 from namndapp.errors import ConflictError, NotFoundError, ValidationError
+from namndapp.files import write_atomically
 from namndapp.documents.minutes_content import paragraph_range
 from namndapp.services import protocol_files
 from namndapp.storage import dispatch as store, rows
@@ -103,7 +104,7 @@ def dispatch_to_folder(db: Database, meeting_id: int, out_dir, *, formats=("pdf"
                 if key not in rendered:
                     rendered[key] = extract_for(data, paragraph["number"], fmt)
                 path = folder / _extract_file_name(paragraph, fmt)
-                protocol_files.write_file(path, rendered[key])
+                write_atomically(path, rendered[key])
                 files.append(path)
             written.append((entry, paragraph, files))
     batch, sent_at, user = uuid.uuid4().hex, rows.now(), rows.os_user()

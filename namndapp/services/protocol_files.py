@@ -15,6 +15,7 @@ from namndapp.documents import extract, minutes_content, minutes_docx, minutes_p
 from namndapp.documents.minutes_adapter import normalise
 from namndapp.documents.public_filter import public_view
 from namndapp.errors import ConflictError, ValidationError
+from namndapp.files import write_atomically
 from namndapp.services.minutes import minutes_view
 from namndapp.services.register import municipality
 from namndapp.storage import rows
@@ -67,17 +68,10 @@ def render_extract(db: Database, meeting_id: int, numbers, fmt: str, *, public: 
     return extract_bytes(minutes_data(db, meeting_id), numbers, fmt, public=public)
 
 
-def write_file(path: Path, content: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(content)
-    temporary.replace(path)  # never leave a half-written document behind
-
-
 def write_minutes(db: Database, meeting_id: int, path, *, public: bool = False) -> Path:
     path = Path(path)
     content = render_minutes(db, meeting_id, format_of(path), public=public)
-    write_file(path, content)
+    write_atomically(path, content)
     with db.atomic():
         version = "offentlig version" if public else "internt"
         rows.event(db, "meetings", meeting_id, f"Protokoll skapat ({version}): {path.name}")
@@ -88,7 +82,7 @@ def write_extract(db: Database, meeting_id: int, numbers, path, *, public: bool 
     path = Path(path)
     data = minutes_data(db, meeting_id)
     content = extract_bytes(data, numbers, format_of(path), public=public)
-    write_file(path, content)
+    write_atomically(path, content)
     span = minutes_content.paragraph_range([extract.as_number(n) for n in numbers]).replace("\u00a0", " ")
     with db.atomic():
         version = "offentlig version" if public else "internt"

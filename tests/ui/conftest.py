@@ -64,3 +64,28 @@ def window(context, qtbot):
     qtbot.addWidget(main)
     main.show()
     return main
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch):
+    """Message boxes are recorded instead of waiting for a click nobody makes offscreen.
+
+    A test reads them from this list; an unexpected-error dialog fails the test that caused it."""
+    from PySide6.QtWidgets import QMessageBox
+    from ui import errors
+
+    shown: list[tuple[str, str]] = []
+
+    def recorder(kind):
+        def show(parent, title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return QMessageBox.Ok
+        return show
+
+    for kind in ("warning", "critical", "information"):
+        monkeypatch.setattr(QMessageBox, kind, recorder(kind))
+    monkeypatch.setattr(errors.UnexpectedErrorDialog, "exec",
+                        lambda dialog: shown.append(("unexpected", dialog.details)) or 0)
+    yield shown
+    unexpected = [text for kind, text in shown if kind == "unexpected"]
+    assert not unexpected, "Oväntat fel visades:\n" + "\n".join(unexpected)

@@ -1,6 +1,6 @@
 from PySide6.QtWidgets import QLabel
 
-from namndapp.services import meetings
+from namndapp.services import agenda, meetings
 from tests.ui.helpers import answer_next_dialog, choose, type_into
 
 
@@ -18,6 +18,8 @@ def test_create_a_meeting_with_the_body_defaults(filled, window, context):
     assert screen.year_filter.currentData() == 2027
     assert screen.table.current_id() == meeting_id
     assert screen.detail.title.text() == "Socialnämnden, fredagen den 29 januari 2027"
+    titles = [item["title"] for item in agenda.agenda(context.db, meeting_id)]
+    assert titles[0] == "Val av justerare"  # the standing items are already in place
 
 
 def test_edit_times_and_status_and_refuse_an_end_before_the_start(filled, window, context, qtbot):
@@ -64,17 +66,17 @@ def test_plugged_in_tabs_are_built_per_meeting(filled, window):
     def broken(context, meeting_id, parent):
         raise RuntimeError("trasig flik")
 
-    screen.add_meeting_tab("Föredragningslista", factory)
+    screen.add_meeting_tab("Extra", factory)
     screen.add_meeting_tab("Trasig", broken)
     screen.table.select_id(filled["meeting"])
-    assert screen.detail.tab_titles()[:3] == ["Uppgifter", "Föredragningslista", "Trasig"]
-    assert screen.detail.tabs.widget(1).text() == f"Punkter för {filled['meeting']}"
-    assert "kunde inte visas" in screen.detail.tabs.widget(2).text()
-    screen.detail.tabs.setCurrentIndex(1)
+    assert screen.detail.tab_titles() == ["Uppgifter", "Föredragningslista", "Protokoll", "Extra", "Trasig"]
+    assert screen.detail.tabs.widget(3).text() == f"Punkter för {filled['meeting']}"
+    assert "kunde inte visas" in screen.detail.tabs.widget(4).text()
+    screen.detail.tabs.setCurrentIndex(3)
     other = next(r for r in screen.table.source_model.rows() if r["id"] != filled["meeting"])
     screen.table.select_id(other["id"])
     assert made[-1] == other["id"]
-    assert screen.detail.tabs.currentIndex() == 1  # the secretary stays on the tab she was using
+    assert screen.detail.tabs.currentIndex() == 3  # the secretary stays on the tab she was using
 
 
 def test_delete_a_meeting_and_undo_brings_it_back(filled, window, context, monkeypatch):

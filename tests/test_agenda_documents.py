@@ -48,6 +48,11 @@ def sample(db):
     return data
 
 
+def test_an_unsent_kallelse_of_a_past_meeting_is_not_dated_after_it(db, tmp_path):
+    data = full_meeting(db)  # 26 April 2024, kallelse never marked as sent
+    assert re.search(r"Datum .*2024-04-26", flat(text_of(kallelse_pdf(db, data["meeting"]), tmp_path)))
+
+
 def test_kallelse_text_has_the_sentence_every_item_in_order_and_page_numbers(db, sample, tmp_path):
     text = flat(text_of(kallelse_pdf(db, sample["meeting"]), tmp_path))
     assert ("Kulturnämnden kallas härmed till sammanträde fredagen den 26 april 2024 kl. 08:15 i "

@@ -58,3 +58,25 @@ def build(db, *, agenda_items: int = 3) -> dict:
 def test_the_register_builds(db):
     ids = build(db)
     assert len(ids["members"]) == 11 and len(ids["meetings"]) == 4
+
+
+def test_val_av_justerare_follows_the_chosen_justerare_until_written_by_hand(db):
+    from namndapp.services import agenda, minutes as m
+    ids = build(db, agenda_items=1)
+    meeting = agenda.create_meeting_with_agenda(db, body_id=ids["sn"], meeting_date="2026-05-05", start_time="08:30")
+    m.open_minutes(db, meeting)
+    m.attendance_from_register(db, meeting)
+    election = next(p for p in m.list_paragraphs(db, meeting) if p["title"] == "Val av justerare")
+
+    def clauses():
+        return list(m.paragraph_detail(db, election["id"])["clauses"])
+
+    first, second = ids["members"][1], ids["members"][4]
+    m.set_minutes_details(db, meeting, adjuster_person_ids=[first])
+    assert clauses() == ["att utse Bertil Carlsson (M) att jämte ordföranden justera protokollet."]
+    m.set_minutes_details(db, meeting, adjuster_person_ids=[first, second])
+    assert clauses() == [f"att utse Bertil Carlsson (M) och {LEDAMOTER[4][0]} {LEDAMOTER[4][1]} "
+                         f"({LEDAMOTER[4][2]}) att jämte ordföranden justera protokollet."]
+    m.decide(db, election["id"], clauses=["att utse Bertil Carlsson (M) till justerare"])
+    m.set_minutes_details(db, meeting, adjuster_person_ids=[second])
+    assert clauses() == ["att utse Bertil Carlsson (M) till justerare."]  # her own words stay

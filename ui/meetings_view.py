@@ -53,8 +53,14 @@ class MeetingDetail(QWidget):
         self._factories: list[tuple[str, MeetingTabFactory]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
         self.title = heading("")
-        layout.addWidget(self.title)
+        header.addWidget(self.title, 1)
+        self.list_button = QPushButton("Dölj listan")
+        self.list_button.setToolTip("Ge föredragningslistan och protokollet hela bredden (Ctrl+L)")
+        self.list_button.setShortcut("Ctrl+L")
+        header.addWidget(self.list_button)
+        layout.addLayout(header)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
@@ -109,6 +115,14 @@ class MeetingDetail(QWidget):
             self.title.setText(f"{body['name']}, {swedish.weekday_date(meeting['meeting_date'])}")
 
     def _build_extra_tabs(self) -> None:
+        # Rebuilding is not the secretary changing tab: listeners hear nothing, and she stays on her tab.
+        self.tabs.blockSignals(True)
+        try:
+            self._rebuild_extra_tabs()
+        finally:
+            self.tabs.blockSignals(False)
+
+    def _rebuild_extra_tabs(self) -> None:
         current = self.tabs.tabText(self.tabs.currentIndex())
         while self.tabs.count() > 1:
             widget = self.tabs.widget(1)
@@ -172,9 +186,30 @@ class MeetingsView(QWidget):
         self.detail = MeetingDetail(context)
         self.detail.saved.connect(self._saved)
         splitter.addWidget(self.detail)
-        splitter.setSizes([680, 500])
+        splitter.setSizes([560, 800])
+        self.splitter = splitter
+        self.detail.list_button.clicked.connect(lambda: self.set_list_visible(not self.list_visible()))
+        self.detail.tabs.currentChanged.connect(self._tab_changed)
         self.add_meeting_tab("Föredragningslista", AgendaEditor)
         self.add_meeting_tab("Protokoll", MinutesWorkspace)
+
+    # Minute-taking needs the whole width: the list steps aside on the working tabs and comes back on
+    # "Uppgifter", and the secretary can show or hide it herself at any time.
+    WORKING_TABS = ("Föredragningslista", "Protokoll")
+
+    def list_visible(self) -> bool:
+        return self.splitter.widget(0).isVisibleTo(self)
+
+    def set_list_visible(self, visible: bool) -> None:
+        self.splitter.widget(0).setVisible(visible)
+        self.detail.list_button.setText("Dölj listan" if visible else "Visa listan")
+
+    def _tab_changed(self, index: int) -> None:
+        title = self.detail.tabs.tabText(index)
+        if index == 0:
+            self.set_list_visible(True)
+        elif title in self.WORKING_TABS:
+            self.set_list_visible(False)
 
     def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
         """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""

@@ -102,7 +102,9 @@ def kallelse_data(db, meeting_id: int, *, public: bool = False) -> KallelseData:
     return KallelseData(
         meeting_id=meeting_id, municipality=municipality, body_name=body["name"], body_genitive=body["genitive"],
         meeting_date=meeting["meeting_date"],
-        notice_date=meeting["notice_date"] or dt.date.today().isoformat(),
+        # Not sent yet: dated today, but never after the meeting it calls to (a kallelse printed afterwards
+        # for the record).
+        notice_date=meeting["notice_date"] or min(dt.date.today().isoformat(), meeting["meeting_date"]),
         sentence=agenda_service.notice_sentence(body["name"], meeting),
         chair_name=chair["full_name"] if chair else "", chair_title="ordförande",
         items=items, time_slots=slots, public=public, unit=body["name"])

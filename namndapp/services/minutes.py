@@ -381,7 +381,35 @@ def set_minutes_details(db: Database, meeting_id: int, **fields) -> dict:
             raise ValidationError(f"Protokollet har inget fält som heter ”{sorted(unknown)[0]}”.")
         if values:
             values["updated_at"] = rows.now()
-        return rows.update(db, "minutes", minutes["id"], values, "Ändrade uppgifter för protokollet")
+        group = rows.UndoGroup()
+        updated = rows.update(db, "minutes", minutes["id"], values, "Ändrade uppgifter för protokollet", group)
+        if "adjuster_person_ids" in values:
+            _fill_adjuster_election(db, meeting_id, state.json_list(minutes["adjuster_person_ids"]),
+                                    state.json_list(values["adjuster_person_ids"]), group)
+        return updated
+
+
+def adjuster_election_clause(record: state.MeetingRecord, person_ids: list[int]) -> str:
+    """'att utse Anna Berg (S) att jämte ordföranden justera protokollet' (two: '… och Bo Ek (M) att …')."""
+    names = " och ".join(record.label(person_id) for person_id in person_ids)
+    return f"att utse {names} att jämte ordföranden justera protokollet"
+
+
+def _fill_adjuster_election(db: Database, meeting_id: int, before: list[int], after: list[int],
+                            group: rows.UndoGroup) -> None:
+    """The § "Val av justerare" follows the choice of justerare, until the secretary writes it herself."""
+    items = {item["id"]: item for item in meeting_store.agenda_items(db, meeting_id)}
+    record = state.load(db, meeting_id)
+    for paragraph in record.paragraphs:
+        item = items.get(paragraph["agenda_item_id"])
+        if not item or item.get("standing_key") != "val_av_justerare":
+            continue
+        clauses = state.json_list(paragraph["clauses"])
+        untouched = not clauses or (before and clauses == [adjuster_election_clause(record, before)])
+        if untouched:
+            rows.update(db, "paragraphs", paragraph["id"],
+                        {"clauses": _dumps([adjuster_election_clause(record, after)] if after else []),
+                         "updated_at": rows.now()}, f"§ {paragraph['number']} Val av justerare", group)
 
 
 def set_minutes_status(db: Database, meeting_id: int, status: str) -> dict:

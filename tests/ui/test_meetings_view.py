@@ -90,3 +90,21 @@ def test_delete_a_meeting_and_undo_brings_it_back(filled, window, context, monke
     window.undo()
     assert meetings.get_meeting(context.db, filled["meeting"])["meeting_date"] == "2026-04-24"
     assert screen.table.source_model.row_of_id(filled["meeting"]) is not None
+
+
+def test_the_list_steps_aside_for_the_agenda_and_the_minutes(filled, window, qtbot):
+    screen = window.show_screen("Sammanträden")
+    choose(screen.year_filter, None)
+    screen.table.select_id(filled["meeting"])
+    assert screen.list_visible()
+    screen.detail.tabs.setCurrentIndex(screen.detail.tab_titles().index("Protokoll"))
+    assert not screen.list_visible()
+    assert screen.detail.list_button.text() == "Visa listan"
+    screen.detail.list_button.click()  # she wants another meeting: the list comes back and stays
+    assert screen.list_visible()
+    other = next(r for r in screen.table.source_model.rows() if r["id"] != filled["meeting"])
+    screen.table.select_id(other["id"])
+    assert screen.list_visible()
+    assert screen.detail.tabs.tabText(screen.detail.tabs.currentIndex()) == "Protokoll"
+    screen.detail.tabs.setCurrentIndex(0)
+    assert screen.list_visible()

@@ -208,3 +208,19 @@ def test_undo_of_send_notice_unfreezes_the_numbers(db):
     row = db["meetings"].get(meeting)
     assert row["notice_sent_at"] is None and row["status"] == "planerat"
     assert all(item["item_number"] is None for item in agenda.agenda(db, meeting))
+
+
+def test_deleting_a_meeting_takes_its_agenda_and_undo_brings_all_back(db):
+    from namndapp.services import meetings, minutes
+    data = full_meeting(db)
+    before = snapshot(db)
+    meetings.delete_meeting(db, data["meeting"])
+    assert not list(db.query("SELECT id FROM agenda_items WHERE meeting_id = ?", [data["meeting"]]))
+    history.undo_last(db)
+    assert snapshot(db) == before
+
+    minutes.open_minutes(db, data["meeting"])
+    with pytest.raises(ConflictError) as refused:
+        meetings.delete_meeting(db, data["meeting"])
+    assert "protokoll" in refused.value.message
+    assert meetings.get_meeting(db, data["meeting"])

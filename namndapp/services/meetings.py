@@ -2,9 +2,9 @@
 
 from sqlite_utils import Database
 
-from namndapp.errors import ValidationError
+from namndapp.errors import ConflictError, ValidationError
 from namndapp.services import validate as v
-from namndapp.storage import meetings as store, rows
+from namndapp.storage import meetings as store, minutes as minutes_store, rows
 
 MEETING_STATUSES = ("planerat", "kallat", "genomfört", "justerat")
 ITEM_KINDS = ("beslut", "information", "anmälan", "val")
@@ -45,7 +45,17 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
         meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
         if meeting["status"] == "justerat":
             raise ValidationError("Ett sammanträde vars protokoll är justerat kan inte tas bort.")
-        rows.delete(db, "meetings", meeting_id, f"Borttaget sammanträde {meeting['meeting_date']}")
+        if minutes_store.minutes_row(db, meeting_id):
+            raise ConflictError(f"Protokollet för sammanträdet {meeting['meeting_date']} är påbörjat. Ett sammanträde "
+                                "med protokoll kan inte tas bort; ändra datum eller status i stället.")
+        # Items and hålltider go through the audit log one by one, so that undo brings them all back.
+        summary = f"Borttaget sammanträde {meeting['meeting_date']}"
+        group = rows.UndoGroup()
+        for item in store.agenda_items(db, meeting_id):
+            rows.delete(db, "agenda_items", item["id"], summary, group)
+        for slot in store.time_slots(db, meeting_id):
+            rows.delete(db, "time_slots", slot["id"], summary, group)
+        rows.delete(db, "meetings", meeting_id, summary, group)
 
 
 def item_values(fields: dict) -> dict:

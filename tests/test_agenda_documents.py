@@ -249,3 +249,35 @@ def test_packet_reports_progress_to_the_end(db, sample):
     build_packet(db, sample["meeting"], progress=lambda done, total, text: calls.append((done, total, text)))
     assert calls[-1][0] == calls[-1][1] and calls[-1][2] == "Klart"
     assert [done for done, _, _ in calls] == sorted(done for done, _, _ in calls)
+
+
+# fuzz: text that breaks documents ----------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from namndapp.services import cases as case_service, meetings as meeting_service  # noqa: E402
+from namndapp.services.validate import clean_text  # noqa: E402
+
+_nasty = st.text(alphabet=st.sampled_from(list("abcåäöÅÄÖé§<>&\"' \n\t\x00\x01\x0b\x1f\x7f\u2028\ufffe–")) |
+                 st.characters(codec="utf-8"), min_size=1, max_size=150)
+_long_word = st.integers(min_value=80, max_value=400).map(lambda n: "Ö" * n)
+
+
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(title=_nasty, text=_nasty, word=_long_word)
+def test_fuzzed_text_renders_in_the_kallelse_and_the_packet(db, tmp_path, title, text, word):
+    data = full_meeting(db) if not meeting_service.list_meetings(db) else {"meeting": 1, "ids": {"KN": 1}}
+    safe_title = clean_text(title) or "x"
+    case = case_service.register_case(db, body_id=data["ids"]["KN"], title=f"{safe_title} {word}")
+    case_service.save_report(db, case, report_date="2024-04-01", title=safe_title,
+                             proposal_clauses=[text or "att", word], description=f"{text}\n{word}\n{text}")
+    agenda.add_case_item(db, data["meeting"], case, presenter=f"{text[:100]} {word[:150]}")
+    meeting_service.update_meeting(db, data["meeting"], place=f"{word[:120]} {text[:50]}")
+    for public in (False, True):
+        pdf = kallelse_pdf(db, data["meeting"], public=public)
+        assert pdf.startswith(b"%PDF")
+        packet = build_packet(db, data["meeting"], public=public)
+        assert len(PdfReader(io.BytesIO(packet.pdf)).pages) == packet.page_count
+    if safe_title.isascii() and safe_title.isalnum():
+        assert safe_title in flat(text_of(kallelse_pdf(db, data["meeting"]), tmp_path))

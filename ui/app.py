@@ -15,6 +15,7 @@ from namndapp.storage import open_database
 from ui.context import AppContext
 from ui.errors import install_excepthook
 from ui.style import SwedishLettersStyle
+from ui.wheel_guard import install_wheel_guard
 
 log = logging.getLogger("namndapp.ui")
 
@@ -33,6 +34,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not isinstance(app.style(), SwedishLettersStyle):
         app.setStyle(SwedishLettersStyle(app.style().name()))
     QLocale.setDefault(QLocale(QLocale.Swedish, QLocale.Sweden))
+    install_wheel_guard(app)
     translator = QTranslator(app)
     if translator.load(QLocale(QLocale.Swedish, QLocale.Sweden), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.TranslationsPath)):

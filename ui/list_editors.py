@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLis
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 
-class _ListButtons(QWidget):
+class ListButtons(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -35,7 +35,7 @@ class TextListEditor(QWidget):
                                   | QAbstractItemView.AnyKeyPressed)
         self.list.setMinimumHeight(135)
         layout.addWidget(self.list, 1, Qt.AlignTop)
-        self.buttons = _ListButtons()
+        self.buttons = ListButtons()
         layout.addWidget(self.buttons, 0, Qt.AlignTop)
         self.buttons.add.clicked.connect(lambda: self.add_item("", edit=True))
         self.buttons.remove.clicked.connect(self.remove_current)
@@ -104,7 +104,7 @@ class PeopleListEditor(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setMinimumHeight(135)
         layout.addWidget(self.table, 1, Qt.AlignTop)
-        self.buttons = _ListButtons()
+        self.buttons = ListButtons()
         layout.addWidget(self.buttons, 0, Qt.AlignTop)
         self.buttons.add.clicked.connect(lambda: self.add_person("", "", edit=True))
         self.buttons.remove.clicked.connect(self.remove_current)

@@ -17,6 +17,7 @@ from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
+from ui.standing_items_editor import StandingItemsEditor
 from ui.widgets import body_choices, button_row, heading, hint
 
 ITEM_NUMBERING = [("Numreras från 1 vid varje sammanträde", "per_meeting"),
@@ -157,6 +158,13 @@ class BodiesPanel(QWidget):
         detail_layout.addWidget(hint("Genitivformen skrivs in, den räknas inte ut: ”Socialnämndens arbetsutskott”. "
                                      "I formatet betyder {prefix} prefixet, {year} året och {seq:05} "
                                      "löpnumret med fem siffror."))
+        self.standing_box = QGroupBox("Stående punkter på föredragningslistan")
+        standing_layout = QVBoxLayout(self.standing_box)
+        self.standing_items = StandingItemsEditor(context)
+        self.standing_items.status_message.connect(self.status_message)
+        standing_layout.addWidget(self.standing_items)
+        detail_layout.addSpacing(8)
+        detail_layout.addWidget(self.standing_box)
         detail_layout.addStretch(1)
         right.setWidget(detail)
         splitter.addWidget(right)
@@ -177,6 +185,7 @@ class BodiesPanel(QWidget):
             self.form.set_saver(None)
             self.form.load({})
             self.example.setText("")
+            self.standing_items.load(None)
             return
         body = register.get_body(self.context.db, row["id"])
         others = [b for b in register.list_bodies(self.context.db) if b["id"] != body["id"]]
@@ -186,6 +195,7 @@ class BodiesPanel(QWidget):
                                                                                      **values))
         self.title.setText(body["name"])
         self._show_example(body)
+        self.standing_items.load(body["id"])
 
     def _show_example(self, body: dict) -> None:
         series = body

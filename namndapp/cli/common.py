@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from namndapp import paths
-from namndapp.errors import NamndappError
-from namndapp.storage import open_database
+from namndapp.errors import NamndappError, NotFoundError
+from namndapp.storage import open_database, register as register_store
 
 log = logging.getLogger("namndapp")
 
@@ -140,3 +140,15 @@ def make_swedish(command: click.Command) -> None:
         return option
 
     command.get_help_option = help_option
+
+
+def body_id_of(db, code_or_id) -> int | None:
+    """A body given on the command line by its short code ("SN") or its id."""
+    if code_or_id is None:
+        return None
+    if str(code_or_id).isdigit():
+        return int(code_or_id)
+    body = register_store.body_by_code(db, code_or_id)
+    if not body:
+        raise NotFoundError(f"Det finns inget organ med kortnamnet {code_or_id}.")
+    return body["id"]

@@ -4,8 +4,7 @@ import json
 
 import click
 
-from namndapp.cli.common import db_option, json_option, print_rows
-from namndapp.errors import NotFoundError
+from namndapp.cli.common import body_id_of, db_option, json_option, print_rows
 from namndapp.storage import cases as case_store, meetings as meeting_store, register as register_store
 from namndapp.storage.database import applied_migrations, integrity_problems, schema_version
 
@@ -50,17 +49,6 @@ def bodies(db_path, as_json):
                                            ("case_number_format", "Diarieformat")], as_json)
 
 
-def _body_id(db, code_or_id):
-    if code_or_id is None:
-        return None
-    if str(code_or_id).isdigit():
-        return int(code_or_id)
-    body = register_store.body_by_code(db, code_or_id)
-    if not body:
-        raise NotFoundError(f"Det finns inget organ med kortnamnet {code_or_id}.")
-    return body["id"]
-
-
 @click.command()
 @db_option
 @json_option
@@ -70,7 +58,7 @@ def _body_id(db, code_or_id):
 def cases(db_path, as_json, body, status, search):
     """Lista ärenden."""
     db = db_path.open()
-    rows = case_store.cases(db, body_id=_body_id(db, body), status=status, search=search)
+    rows = case_store.cases(db, body_id=body_id_of(db, body), status=status, search=search)
     print_rows(rows, [("id", "Id"), ("case_number", "Diarienummer"), ("title", "Rubrik"),
                       ("status", "Status"), ("registered_on", "Registrerat"),
                       ("confidential", "Sekretess")], as_json)
@@ -84,7 +72,7 @@ def cases(db_path, as_json, body, status, search):
 def meetings(db_path, as_json, body, year):
     """Lista sammanträden (id, organ, datum, plats, status)."""
     db = db_path.open()
-    rows = meeting_store.meetings(db, body_id=_body_id(db, body), year=year)
+    rows = meeting_store.meetings(db, body_id=body_id_of(db, body), year=year)
     print_rows(rows, [("id", "Id"), ("body_code", "Organ"), ("meeting_date", "Datum"), ("start_time", "Tid"),
                       ("place", "Plats"), ("status", "Status"), ("item_count", "Punkter")], as_json)
 

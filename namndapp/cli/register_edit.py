@@ -2,8 +2,7 @@
 
 import click
 
-from namndapp.cli.common import db_option
-from namndapp.cli.register import _body_id
+from namndapp.cli.common import body_id_of, db_option
 from namndapp.errors import ValidationError
 from namndapp.services import agenda, cases as case_service, meetings as meeting_service
 
@@ -22,7 +21,7 @@ def meeting_add(db_path, body, meeting_date, start_time, end_time, place, extra)
     """Lägg till ett sammanträde för ORGAN (kortnamn eller id) den DATUM, med organets stående punkter."""
     db = db_path.open()
     meeting_id = agenda.create_meeting_with_agenda(
-        db, body_id=_body_id(db, body), meeting_date=meeting_date, start_time=start_time, end_time=end_time,
+        db, body_id=body_id_of(db, body), meeting_date=meeting_date, start_time=start_time, end_time=end_time,
         place=place, kind="extra" if extra else "ordinarie")
     meeting = meeting_service.get_meeting(db, meeting_id)
     click.echo(f"Sammanträde {meeting_id} är skapat: {meeting['meeting_date']} kl. {meeting['start_time'] or '–'}, "
@@ -74,7 +73,7 @@ def meeting_delete(db_path, meeting_id, confirmed):
 def case_add(db_path, body, title, case_number, registered_on, secrecy_ref):
     """Registrera ett nytt ärende för ORGAN (kortnamn eller id)."""
     db = db_path.open()
-    case_id = case_service.register_case(db, body_id=_body_id(db, body), title=title, case_number=case_number,
+    case_id = case_service.register_case(db, body_id=body_id_of(db, body), title=title, case_number=case_number,
                                          registered_on=registered_on, confidential=bool(secrecy_ref),
                                          secrecy_ref=secrecy_ref)
     case = case_service.get_case(db, case_id)

@@ -98,9 +98,12 @@ def _key_from_title(title: str) -> str:
 def set_standing_template(db: Database, body_id: int, items: list[dict]) -> None:
     """Replace the body's template. `items`: dicts with placement ('opening' before the cases, 'closing' after),
     title, kind (beslut/information/anmälan/val) and optionally standing_key (made from the title if absent).
-    The order of the list is the order on the agenda. Meetings already created keep their items."""
+    The order of the list is the order on the agenda; it must not be empty. Meetings already created keep
+    their items."""
     with db.atomic():
         rows.get(db, "bodies", body_id, "nämnd")
+        if not items:  # a body without stored items gets the default, so an empty list would bring that back
+            raise ValidationError("Mallen måste ha minst en stående punkt.")
         cleaned, keys = [], set()
         for index, item in enumerate(items, start=1):
             title = v.required_text(item.get("title"), f"Rubriken på stående punkt {index}", max_length=200)

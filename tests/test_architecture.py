@@ -37,3 +37,14 @@ def test_every_cli_command_has_swedish_help():
 
     missing = [name for name, command in main.commands.items() if not (command.help or "").strip()]
     assert missing == []
+
+
+def test_every_cli_argument_has_a_swedish_placeholder():
+    import click
+
+    from namndapp.cli import main
+
+    # Without a metavar click shows the Python name ("MEETING_ID") in the Swedish usage line.
+    english = [f"{name} {param.name}" for name, command in main.commands.items() for param in command.params
+               if isinstance(param, click.Argument) and not param.metavar]
+    assert english == []

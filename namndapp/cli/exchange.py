@@ -13,7 +13,7 @@ _OUTCOMES = (("skapade", "nya"), ("uppdaterade", "uppdaterade"), ("oförändrade
 
 @click.command("export-meeting", short_help="Exportera ett sammanträde till en JSON-fil.")
 @db_option
-@click.argument("meeting_id", metavar="SAMMANTRÄDE_ID", type=int)
+@click.argument("meeting_id", metavar="SAMMANTRÄDE", type=int)
 @click.option("--out", "out", metavar="FIL.json", required=True,
               help="Filen som sammanträdet skrivs till (skrivs över om den finns).")
 def export_meeting(db_path, meeting_id, out):

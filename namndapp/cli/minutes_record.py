@@ -14,7 +14,7 @@ from namndapp.services import minutes as service
 
 @click.command("open-minutes")
 @db_option
-@click.argument("meeting_id", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
 def open_minutes(db_path, meeting_id):
     """Öppna protokollet: dagordningens punkter får paragrafnummer i nämndens löpande serie."""
     db = db_path.open()
@@ -26,23 +26,30 @@ def open_minutes(db_path, meeting_id):
 @click.command("paragraphs")
 @db_option
 @json_option
-@click.argument("meeting_id", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
 def paragraphs(db_path, as_json, meeting_id):
     """Visa sammanträdets paragrafer."""
     db = db_path.open()
     rows = service.list_paragraphs(db, meeting_id)
+    if as_json:  # for scripts: the number and the flag as values, not as the table shows them
+        for row in rows:
+            row["confidential"] = bool(row["confidential"])
+            row["label"] = f"§ {row['number']}"
+        print_rows(rows, [("id", "id"), ("number", "§"), ("label", "§"), ("case_number", "Diarienummer"), ("title", "Rubrik"),
+                          ("status", "Status"), ("outcome", "Utfall"), ("confidential", "Sekretess")], True)
+        return
     for row in rows:
         row["label"] = f"§ {row['number']}"
         row["confidential"] = "ja" if row["confidential"] else ""
     print_rows(rows, [("label", "§"), ("case_number", "Diarienummer"), ("title", "Rubrik"), ("status", "Status"),
-                      ("outcome", "Utfall"), ("confidential", "Sekretess")], as_json)
+                      ("outcome", "Utfall"), ("confidential", "Sekretess")], False)
 
 
 @click.command("paragraph")
 @db_option
 @json_option
-@click.argument("meeting_id", type=int)
-@click.argument("number", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
+@click.argument("number", type=int, metavar="PARAGRAF")
 def paragraph(db_path, as_json, meeting_id, number):
     """Visa en paragraf med beslut, yrkanden, beslutsgång, omröstning och reservationer."""
     db = db_path.open()
@@ -74,23 +81,38 @@ def paragraph(db_path, as_json, meeting_id, number):
 
 @click.command("decide")
 @db_option
-@click.argument("meeting_id", type=int)
-@click.argument("number", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
+@click.argument("number", type=int, metavar="PARAGRAF")
 @click.option("--outcome", type=click.Choice(["bifall", "återremiss", "bordläggning", "information",
-                                               "utan eget yttrande"]), default="bifall", show_default=True,
-              help="Snabbval för beslutet.")
-def decide(db_path, meeting_id, number, outcome):
-    """Anteckna ett beslut med ett snabbval (bifall enligt förslaget, återremiss …)."""
+                                               "utan eget yttrande"]),
+              help="Snabbval för beslutet (standard utan --clause: bifall enligt förslaget).")
+@click.option("--clause", "clauses", multiple=True, metavar="ATT-SATS",
+              help="Beslutet med egna ord, en att-sats per --clause, t.ex. ”att utse Anna Berg (S) att justera”.")
+def decide(db_path, meeting_id, number, outcome, clauses):
+    """Anteckna ett beslut: ett snabbval (bifall enligt förslaget, återremiss …) eller egna att-satser."""
     db = db_path.open()
     paragraph_id = service.paragraph_by_number(db, meeting_id, number)["id"]
-    service.quick_decision(db, paragraph_id, outcome)
+    if clauses:
+        service.decide(db, paragraph_id, clauses=list(clauses), outcome=outcome)
+    else:
+        service.quick_decision(db, paragraph_id, outcome or "bifall")
     detail = service.paragraph_detail(db, paragraph_id)
     click.echo(f"{detail['label']}: {detail['decision_text'] or detail['decision_intro']}")
 
 
+@click.command("attendance-register")
+@db_option
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
+def attendance_register(db_path, meeting_id):
+    """Anteckna närvaron från registret: organets alla ledamöter, närvarande (ändra sedan i appen eller med JSON)."""
+    db = db_path.open()
+    entries = service.attendance_from_register(db, meeting_id)
+    click.echo(f"Närvaron är antecknad: {len(entries)} ledamöter närvarande.")
+
+
 @click.command("minutes-check")
 @db_option
-@click.argument("meeting_id", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
 def minutes_check(db_path, meeting_id):
     """Kontrollera protokollets regler (beslutförhet, jäv, omröstningar, reservationer)."""
     found = service.problems(db_path.open(), meeting_id)
@@ -104,10 +126,10 @@ def minutes_check(db_path, meeting_id):
 
 @click.command("minutes-view")
 @db_option
-@click.argument("meeting_id", type=int)
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
 def minutes_view(db_path, meeting_id):
     """Skriv ut allt protokollet innehåller som JSON (det underlag dokumenten skapas från)."""
     click.echo(json.dumps(service.minutes_view(db_path.open(), meeting_id), ensure_ascii=False, indent=2))
 
 
-COMMANDS = [open_minutes, paragraphs, paragraph, decide, minutes_check, minutes_view]
+COMMANDS = [open_minutes, attendance_register, paragraphs, paragraph, decide, minutes_check, minutes_view]

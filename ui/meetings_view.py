@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 MeetingTabFactory = Callable[[AppContext, int, QWidget], QWidget]
 
 
+LIST_SHORTCUT = "Ctrl+Shift+L"
 WEEKDAY_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
 
 
@@ -57,8 +58,8 @@ class MeetingDetail(QWidget):
         self.title = heading("")
         header.addWidget(self.title, 1)
         self.list_button = QPushButton("Dölj listan")
-        self.list_button.setToolTip("Ge föredragningslistan och protokollet hela bredden (Ctrl+L)")
-        self.list_button.setShortcut("Ctrl+L")
+        self.list_button.setToolTip("Ge föredragningslistan och protokollet hela bredden (Ctrl+Skift+L)")
+        self.list_button.setShortcut(LIST_SHORTCUT)
         header.addWidget(self.list_button)
         layout.addLayout(header)
         self.tabs = QTabWidget()
@@ -203,6 +204,7 @@ class MeetingsView(QWidget):
     def set_list_visible(self, visible: bool) -> None:
         self.splitter.widget(0).setVisible(visible)
         self.detail.list_button.setText("Dölj listan" if visible else "Visa listan")
+        self.detail.list_button.setShortcut(LIST_SHORTCUT)  # setText() clears a button's shortcut
 
     def _tab_changed(self, index: int) -> None:
         title = self.detail.tabs.tabText(index)

@@ -100,6 +100,7 @@ def test_the_list_steps_aside_for_the_agenda_and_the_minutes(filled, window, qtb
     screen.detail.tabs.setCurrentIndex(screen.detail.tab_titles().index("Protokoll"))
     assert not screen.list_visible()
     assert screen.detail.list_button.text() == "Visa listan"
+    assert screen.detail.list_button.shortcut().toString() == "Ctrl+Shift+L"
     screen.detail.list_button.click()  # she wants another meeting: the list comes back and stays
     assert screen.list_visible()
     other = next(r for r in screen.table.source_model.rows() if r["id"] != filled["meeting"])
@@ -108,3 +109,35 @@ def test_the_list_steps_aside_for_the_agenda_and_the_minutes(filled, window, qtb
     assert screen.detail.tabs.tabText(screen.detail.tabs.currentIndex()) == "Protokoll"
     screen.detail.tabs.setCurrentIndex(0)
     assert screen.list_visible()
+
+
+def _active_shortcuts(window) -> list[str]:
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QAbstractButton, QMenu
+
+    def text(sequence) -> str:
+        return sequence.toString(QKeySequence.PortableText)
+
+    found = [text(button.shortcut()) for button in window.findChildren(QAbstractButton)
+             if button.isVisible() and not button.shortcut().isEmpty()]
+    menu_actions = {id(action) for menu in window.findChildren(QMenu) for action in menu.actions()}
+    for action in window.findChildren(QAction):
+        if action.shortcut().isEmpty():
+            continue
+        shown = [obj for obj in action.associatedObjects() if not isinstance(obj, QMenu) and obj.isVisible()]
+        if shown or id(action) in menu_actions:
+            found.append(text(action.shortcut()))
+    return found
+
+
+def test_no_two_visible_commands_share_a_shortcut(filled, window, context):
+    from namndapp.services import minutes
+    minutes.open_minutes(context.db, filled["meeting"])
+    screen = window.show_screen("Sammanträden")
+    choose(screen.year_filter, None)
+    screen.table.select_id(filled["meeting"])
+    for index in range(screen.detail.tabs.count()):
+        screen.detail.tabs.setCurrentIndex(index)
+        shortcuts = _active_shortcuts(window)
+        doubles = sorted({key for key in shortcuts if shortcuts.count(key) > 1})
+        assert doubles == [], f"{screen.detail.tabs.tabText(index)}: {doubles}"

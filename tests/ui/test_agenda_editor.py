@@ -95,6 +95,7 @@ def test_the_meeting_screen_has_the_agenda_tab(sample, window):
     screen.table.select_id(sample["meeting"])
     titles = screen.detail.tab_titles()
     assert "Föredragningslista" in titles
+    screen.detail.tabs.setCurrentIndex(titles.index("Föredragningslista"))
     assert isinstance(screen.detail.tabs.widget(titles.index("Föredragningslista")), AgendaEditor)
 
 

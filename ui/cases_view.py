@@ -11,6 +11,7 @@ from ui.case_documents import CaseDocumentsPanel
 from ui.case_report_editor import CaseReportEditor
 from ui.context import AppContext
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.list_pane import ListPaneToggle, list_button
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.widgets import body_choices, button_row, heading, hint
@@ -32,8 +33,12 @@ class CaseDetail(QWidget):
         self.case_id: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
         self.title = heading("")
-        layout.addWidget(self.title)
+        header.addWidget(self.title, 1)
+        self.list_button = list_button()
+        header.addWidget(self.list_button)
+        layout.addLayout(header)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs)
 
@@ -126,6 +131,7 @@ class CasesView(QWidget):
         self.detail.saved.connect(self._saved)
         splitter.addWidget(self.detail)
         splitter.setSizes([700, 480])
+        self.list_toggle = ListPaneToggle(left, self.detail.list_button, self.detail.tabs, ("Tjänsteskrivelse",))
 
     def refresh(self) -> None:
         current = self.body_filter.currentData()

@@ -16,6 +16,7 @@ from ui.agenda_editor import AgendaEditor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.list_pane import ListPaneToggle, list_button
 from ui.minutes_workspace import MinutesWorkspace
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
@@ -26,7 +27,6 @@ log = logging.getLogger(__name__)
 MeetingTabFactory = Callable[[AppContext, int, QWidget], QWidget]
 
 
-LIST_SHORTCUT = "Ctrl+Shift+L"
 WEEKDAY_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
 
 
@@ -66,9 +66,7 @@ class MeetingDetail(QWidget):
         header = QHBoxLayout()
         self.title = heading("")
         header.addWidget(self.title, 1)
-        self.list_button = QPushButton("Dölj listan")
-        self.list_button.setToolTip("Ge föredragningslistan och protokollet hela bredden (Ctrl+Skift+L)")
-        self.list_button.setShortcut(LIST_SHORTCUT)
+        self.list_button = list_button()
         header.addWidget(self.list_button)
         layout.addLayout(header)
         self.tabs = QTabWidget()
@@ -213,30 +211,13 @@ class MeetingsView(QWidget):
         self.detail.saved.connect(self._saved)
         splitter.addWidget(self.detail)
         splitter.setSizes([560, 800])
-        self.splitter = splitter
-        self.detail.list_button.clicked.connect(lambda: self.set_list_visible(not self.list_visible()))
-        self.detail.tabs.currentChanged.connect(self._tab_changed)
+        self.list_toggle = ListPaneToggle(left, self.detail.list_button, self.detail.tabs,
+                                          ("Föredragningslista", "Protokoll"))
         self.add_meeting_tab("Föredragningslista", AgendaEditor)
         self.add_meeting_tab("Protokoll", MinutesWorkspace)
 
-    # Minute-taking needs the whole width: the list steps aside on the working tabs and comes back on
-    # "Uppgifter", and the secretary can show or hide it herself at any time.
-    WORKING_TABS = ("Föredragningslista", "Protokoll")
-
     def list_visible(self) -> bool:
-        return self.splitter.widget(0).isVisibleTo(self)
-
-    def set_list_visible(self, visible: bool) -> None:
-        self.splitter.widget(0).setVisible(visible)
-        self.detail.list_button.setText("Dölj listan" if visible else "Visa listan")
-        self.detail.list_button.setShortcut(LIST_SHORTCUT)  # setText() clears a button's shortcut
-
-    def _tab_changed(self, index: int) -> None:
-        title = self.detail.tabs.tabText(index)
-        if index == 0:
-            self.set_list_visible(True)
-        elif title in self.WORKING_TABS:
-            self.set_list_visible(False)
+        return self.list_toggle.visible()
 
     def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
         """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""

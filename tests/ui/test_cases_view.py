@@ -131,3 +131,17 @@ def test_filters_by_status_and_search(filled, window, context):
     screen.search.setText("ÄNDRAD")
     assert screen.table.proxy.rowCount() == 1
     assert screen.table.proxy.index(0, 1).data() == "Ändrad delegationsordning"
+
+
+def test_the_list_steps_aside_while_writing_the_tjansteskrivelse(filled, window):
+    screen = window.show_screen("Ärenden")
+    screen.table.select_id(filled["case"])
+    assert screen.list_toggle.visible()
+    screen.detail.tabs.setCurrentIndex(1)
+    assert not screen.list_toggle.visible() and screen.detail.list_button.text() == "Visa listan"
+    screen.detail.tabs.setCurrentIndex(2)  # Handlingar fit beside the list: nothing changes
+    assert not screen.list_toggle.visible()
+    screen.detail.list_button.click()
+    assert screen.list_toggle.visible()
+    screen.detail.tabs.setCurrentIndex(0)
+    assert screen.list_toggle.visible()

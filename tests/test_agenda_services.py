@@ -224,3 +224,14 @@ def test_deleting_a_meeting_takes_its_agenda_and_undo_brings_all_back(db):
         meetings.delete_meeting(db, data["meeting"])
     assert "protokoll" in refused.value.message
     assert meetings.get_meeting(db, data["meeting"])
+
+
+def test_one_undo_takes_away_a_new_meeting_with_its_standing_items(db):
+    from namndapp.services import meetings
+    ids = make_register(db)
+    before = snapshot(db)
+    meeting = make_meeting(db, ids)
+    assert len(titles(db, meeting)) == 6
+    history.undo_last(db)
+    assert snapshot(db) == before
+    assert all(m["id"] != meeting for m in meetings.list_meetings(db))

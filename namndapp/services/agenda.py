@@ -128,19 +128,20 @@ def create_meeting_with_agenda(db: Database, **fields) -> int:
     """Create a meeting (same fields as services.meetings.create_meeting) with the body's standing items in
     place. Returns the meeting id."""
     with db.atomic():
-        meeting_id = meeting_service.create_meeting(db, **fields)
-        apply_standing_items(db, meeting_id)
+        group = rows.UndoGroup()  # one undo takes away the meeting and its standing items together
+        meeting_id = meeting_service.insert_meeting(db, fields, group)
+        apply_standing_items(db, meeting_id, group)
         return meeting_id
 
 
-def apply_standing_items(db: Database, meeting_id: int) -> list[int]:
+def apply_standing_items(db: Database, meeting_id: int, group: rows.UndoGroup | None = None) -> list[int]:
     """Add the template's standing items that the meeting does not have yet: opening ones at the top in
     template order, closing ones at the end. Returns the new item ids."""
     with db.atomic():
         meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
         present = {item["standing_key"] for item in meeting_store.agenda_items(db, meeting_id)}
         template = standing_template(db, meeting["body_id"])
-        group = rows.UndoGroup()
+        group = group or rows.UndoGroup()
         created = []
         opening_index = 0
         for entry in template:

@@ -27,10 +27,15 @@ def _meeting_values(db: Database, fields: dict) -> dict:
 
 
 def create_meeting(db: Database, **fields) -> int:
+    return insert_meeting(db, fields, None)
+
+
+def insert_meeting(db: Database, fields: dict, group: rows.UndoGroup | None) -> int:
+    """create_meeting as part of a larger change that is undone as one step (`group`)."""
     with db.atomic():
         values = _meeting_values(db, fields)
         values["created_at"] = rows.now()
-        return rows.insert(db, "meetings", values, f"Nytt sammanträde {values['meeting_date']}")
+        return rows.insert(db, "meetings", values, f"Nytt sammanträde {values['meeting_date']}", group)
 
 
 def update_meeting(db: Database, meeting_id: int, **fields) -> dict:

@@ -10,10 +10,11 @@ import sys
 
 import click
 
-from namndapp.cli import agenda, demo, exchange, minutes, minutes_record, register, register_edit, standing
+from namndapp.cli import (agenda, demo, exchange, minutes, minutes_record, people, register, register_edit,
+                          standing)
 from namndapp.cli.common import DbPath, db_option, make_swedish, run_guarded
 
-COMMAND_MODULES = (register, register_edit, demo, exchange, agenda, standing, minutes_record, minutes)
+COMMAND_MODULES = (register, register_edit, people, demo, exchange, agenda, standing, minutes_record, minutes)
 
 
 class SwedishGroup(click.Group):

@@ -4,13 +4,12 @@ from pathlib import Path
 
 import click
 
-from namndapp.cli.common import db_option, json_option, print_rows
+from namndapp.cli.common import case_id_of, db_option, json_option, print_rows
 from namndapp.documents.kallelse import kallelse_pdf
 from namndapp.documents.packet import build_packet
-from namndapp.errors import NotFoundError, ValidationError
+from namndapp.errors import ValidationError
 from namndapp.files import write_atomically
 from namndapp.services import agenda as agenda_service
-from namndapp.storage import cases as case_store
 
 _PUBLIC_HELP = "Offentlig version: sekretessärenden visas bara med allmän rubrik, utan diarienummer och namn."
 _MEETING = click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
@@ -80,15 +79,6 @@ def agenda_suggest(db_path, as_json, meeting_id):
                        ("on_meeting_date", "På sammanträde"), ("suggested_label", "")], as_json)
 
 
-def _case_id(db, value: str) -> int:
-    if value.isdigit():
-        return int(value)
-    case = case_store.case_by_number(db, value.strip())
-    if not case:
-        raise NotFoundError(f"Det finns inget ärende med diarienumret {value}.")
-    return case["id"]
-
-
 @click.command("agenda-add")
 @db_option
 @_MEETING
@@ -104,7 +94,7 @@ def agenda_add(db_path, meeting_id, case, title, kind, presenter, position, conf
     """Lägg till en punkt: ett ärende (--case) eller en informationspunkt (--title)."""
     db = db_path.open()
     if case:
-        item_id = agenda_service.add_case_item(db, meeting_id, _case_id(db, case), title=title,
+        item_id = agenda_service.add_case_item(db, meeting_id, case_id_of(db, case), title=title,
                                                kind=kind or "beslut", presenter=presenter, position=position,
                                                confidential=confidential, public_title=public_title)
     elif title:

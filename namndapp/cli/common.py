@@ -11,7 +11,7 @@ import click
 
 from namndapp import paths
 from namndapp.errors import NamndappError, NotFoundError
-from namndapp.storage import open_database, register as register_store
+from namndapp.storage import cases as case_store, open_database, register as register_store
 
 log = logging.getLogger("namndapp")
 
@@ -152,3 +152,13 @@ def body_id_of(db, code_or_id) -> int | None:
     if not body:
         raise NotFoundError(f"Det finns inget organ med kortnamnet {code_or_id}.")
     return body["id"]
+
+
+def case_id_of(db, value: str) -> int:
+    """A case given on the command line by its case number ("SOC/2026-000012") or its id."""
+    if str(value).isdigit():
+        return int(value)
+    case = case_store.case_by_number(db, str(value).strip())
+    if not case:
+        raise NotFoundError(f"Det finns inget ärende med diarienumret {value}.")
+    return case["id"]

@@ -84,11 +84,20 @@ def update_case(db: Database, case_id: int, **fields) -> dict:
         return rows.update(db, "cases", case_id, values, f"Ändrat ärende {existing['case_number']}")
 
 
+REPORT_FIELDS = ("kind", "report_date", "title", "addressee", "author_unit", "proposer_sentence", "proposal_clauses",
+                 "description", "sections", "decision_basis", "preparers", "recipients", "signatories",
+                 "immediate_approval_requested")
+
+
 def _people(values, label: str) -> list[dict]:
     people = []
+    if not isinstance(values, (list, tuple, type(None))):
+        raise ValidationError(f"{label} ska vara en lista med namn.")
     for entry in values or []:
         if isinstance(entry, str):
             entry = {"name": entry, "title": ""}
+        if not isinstance(entry, dict):
+            raise ValidationError(f"{label}: varje rad ska vara ett namn eller ett objekt med name och title.")
         name = v.clean_text(entry.get("name"))
         if name:
             people.append({"name": name, "title": v.clean_text(entry.get("title"))})
@@ -97,7 +106,13 @@ def _people(values, label: str) -> list[dict]:
 
 def _sections(values) -> list[dict]:
     sections = []
+    if not isinstance(values, (list, tuple, type(None))):
+        raise ValidationError("Avsnitten ska vara en lista.")
     for entry in values or []:
+        if isinstance(entry, str):
+            entry = {"heading": "", "text": entry}
+        if not isinstance(entry, dict):
+            raise ValidationError("Varje avsnitt ska vara en text eller ett objekt med heading och text.")
         heading = v.clean_text(entry.get("heading"))
         text = v.clean_text(entry.get("text"), multiline=True)
         if heading or text:

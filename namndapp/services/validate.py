@@ -40,6 +40,8 @@ def text_list(values, label: str, *, max_items: int = 200) -> list[str]:
         return []
     if isinstance(values, str):
         values = values.split("\n")
+    if not isinstance(values, (list, tuple)) or any(isinstance(v, (dict, list, tuple)) for v in values):
+        raise ValidationError(f"{label} ska vara en lista med textrader.")
     items = [clean_text(v) for v in values]
     items = [v for v in items if v]
     if len(items) > max_items:

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from namndapp import paths
-from namndapp.errors import NamndappError, NotFoundError
+from namndapp.errors import NamndappError, NotFoundError, ValidationError
 from namndapp.storage import cases as case_store, open_database, register as register_store
 
 log = logging.getLogger("namndapp")
@@ -162,3 +162,18 @@ def case_id_of(db, value: str) -> int:
     if not case:
         raise NotFoundError(f"Det finns inget ärende med diarienumret {value}.")
     return case["id"]
+
+
+def read_json_file(file: str):
+    """The JSON in a file ("-" = standard input), or a Swedish error saying what is wrong with it."""
+    try:
+        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ValidationError(f"Filen {file} finns inte.") from None
+    except UnicodeDecodeError:
+        raise ValidationError(f"Filen {file} är inte text i UTF-8.") from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ValidationError(f"Filen {file} är inte giltig JSON (rad {error.lineno}, kolumn {error.colno}).") \
+            from None

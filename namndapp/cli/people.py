@@ -1,13 +1,10 @@
 """Commands for the people of the register (ledamöter, ersättare, tjänstepersoner) and for tjänsteskrivelser."""
 
 import datetime as dt
-import json
-import sys
-from pathlib import Path
 
 import click
 
-from namndapp.cli.common import body_id_of, case_id_of, db_option, json_option, print_rows
+from namndapp.cli.common import body_id_of, case_id_of, db_option, json_option, print_rows, read_json_file
 from namndapp.errors import ValidationError
 from namndapp.services import cases as case_service, register as register_service
 
@@ -72,22 +69,6 @@ def member_add(db_path, body, person_id, role, party, valid_from, valid_to, subs
                f"{valid_from or dt.date.today().isoformat()}.")
 
 
-def _read_json_object(file: str) -> dict:
-    try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise ValidationError(f"Filen {file} finns inte.") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"Filen {file} är inte UTF-8-text.") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValidationError(f"Filen {file} är inte giltig JSON (rad {error.lineno}: {error.msg}).") from None
-    if not isinstance(data, dict):
-        raise ValidationError(f"Filen {file} ska innehålla ett JSON-objekt med tjänsteskrivelsens fält.")
-    return data
-
-
 @click.command("report-set")
 @db_option
 @click.argument("case", metavar="ÄRENDE")
@@ -97,7 +78,9 @@ def report_set(db_path, case, file, replace):
     """Skriv ärendets tjänsteskrivelse från en JSON-fil (fälten som i docs/json-format.md; - läser stdin)."""
     db = db_path.open()
     case_id = case_id_of(db, case)
-    fields = _read_json_object(file)
+    fields = read_json_file(file)
+    if not isinstance(fields, dict):
+        raise ValidationError(f"Filen {file} ska innehålla ett JSON-objekt med tjänsteskrivelsens fält.")
     unknown = sorted(set(fields) - set(case_service.REPORT_FIELDS))
     if unknown:
         raise ValidationError(f"Tjänsteskrivelsen har inget fält som heter ”{unknown[0]}”. "

@@ -1,12 +1,8 @@
 """Commands: a body's standing agenda items (stående punkter), the template each new meeting starts with."""
 
-import json
-import sys
-from pathlib import Path
-
 import click
 
-from namndapp.cli.common import body_id_of, db_option, json_option, print_rows
+from namndapp.cli.common import body_id_of, db_option, json_option, print_rows, read_json_file
 from namndapp.errors import ValidationError
 from namndapp.services import agenda as agenda_service
 
@@ -39,17 +35,7 @@ def standing_items(db_path, as_json, body):
 
 def _read_items(file: str) -> list[dict]:
     """The JSON list in the file ("-" = standard input), checked enough that the service can judge the rest."""
-    try:
-        text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise ValidationError(f"Filen {file} finns inte.") from None
-    except UnicodeDecodeError:
-        raise ValidationError(f"Filen {file} är inte text i UTF-8.") from None
-    try:
-        items = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ValidationError(f"Filen {file} är inte giltig JSON (rad {error.lineno}, kolumn {error.colno}).") \
-            from None
+    items = read_json_file(file)
     if not isinstance(items, list):
         raise ValidationError(f"Filen {file} ska innehålla en lista med punkter, "
                               '[{"placement": "opening", "title": "…", "kind": "beslut"}, …].')

@@ -77,3 +77,34 @@ def test_case_add_refuses_an_empty_title_and_a_taken_number(db_file):
     run("case-add", "BN", "Bygglov", "--number", "BN 2026/17", "--db", db_file)
     assert_refused(run("case-add", "BN", "Annat", "--number", "BN 2026/17", "--db", db_file), "finns redan")
     assert len(cases.list_cases(reopen(db_file))) == 1
+
+
+def test_case_set_changes_status_and_confidentiality(db_file):
+    run("case-add", "BN", "Bygglov för förråd", "--number", "BN 2026/17", "--db", db_file)
+    result = run("case-set", "BN-2026/00017", "--status", "redo för beslut", "--confidential", "21 kap. 1 § OSL",
+                 "--public-title", "Sekretessärende", "--db", db_file)
+    assert result.exit_code == 0 and "(redo för beslut, sekretess)" in result.output
+    case = cases.list_cases(reopen(db_file))[0]
+    assert (case["status"], case["confidential"], case["secrecy_ref"]) == ("redo för beslut", 1, "21 kap. 1 § OSL")
+    assert run("case-set", "1", "--not-confidential", "--db", db_file).exit_code == 0
+    assert cases.list_cases(reopen(db_file))[0]["confidential"] == 0
+    assert_refused(run("case-set", "1", "--db", db_file), "minst en ändring")
+    assert_refused(run("case-set", "1", "--title", " ", "--db", db_file), "rubrik")
+    assert_refused(run("case-set", "1", "--confidential", "x", "--not-confidential", "--db", db_file), "inte båda")
+    assert cases.list_cases(reopen(db_file))[0]["title"] == "Bygglov för förråd"
+
+
+def test_agenda_set_changes_an_item(db_file):
+    run("meeting-add", "BN", "2027-02-10", "--db", db_file)
+    db = reopen(db_file)
+    meeting_id = meetings.list_meetings(db)[0]["id"]
+    item = agenda.agenda(db, meeting_id)[0]
+    result = run("agenda-set", item["id"], "--presenter", "Åsa Öberg, nämndsekreterare", "--title",
+                 "Val av justerare och justeringsdag", "--db", db_file)
+    assert result.exit_code == 0, result.output
+    changed = agenda.agenda(reopen(db_file), meeting_id)[0]
+    assert (changed["title"], changed["presenter"]) == ("Val av justerare och justeringsdag",
+                                                        "Åsa Öberg, nämndsekreterare")
+    assert_refused(run("agenda-set", item["id"], "--db", db_file), "minst en ändring")
+    assert_refused(run("agenda-set", 999, "--title", "X", "--db", db_file))
+    assert_refused(run("agenda-set", item["id"], "--time-slot", 77, "--db", db_file))

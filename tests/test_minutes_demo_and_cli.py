@@ -88,3 +88,22 @@ def test_the_commands(db_path):
     assert invoke(db_path, "minutes-check", str(meeting)).output.strip() == "Inga fel hittades."
     view = json.loads(invoke(db_path, "minutes-view", str(meeting)).output)
     assert view["paragraphs"][1]["outcome"] == "återremiss"
+
+
+def test_minutes_details_from_the_command_line(db_path):
+    db = open_database(db_path)
+    ids = build(db)
+    meeting = ids["meetings"]["sn1"]
+    m.open_minutes(db, meeting)
+    db.close()
+    first, second = ids["members"][1], ids["members"][4]
+    result = invoke(db_path, "minutes-details", str(meeting), "--adjuster", str(first), "--adjuster", str(second),
+                    "--place", "Kommunhuset", "--date", "2026-02-05", "--time", "10.00",
+                    "--secretary", str(ids["secretary"]))
+    assert result.exit_code == 0, result.output
+    assert "Justerare: Bertil Carlsson (M) och Eva Falk (M)." in result.output
+    view = m.minutes_view(open_database(db_path), meeting)
+    assert view["approval"]["when"] == "2026-02-05 kl. 10:00"
+    refused = invoke(db_path, "minutes-details", str(meeting), "--date", "2026-03-30")
+    assert refused.exit_code != 0 and "14 dagar" in refused.output
+    assert invoke(db_path, "minutes-details", str(meeting)).exit_code != 0

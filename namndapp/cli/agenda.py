@@ -107,6 +107,28 @@ def agenda_add(db_path, meeting_id, case, title, kind, presenter, position, conf
     click.echo(f"Punkt {item['number_label']} ”{item['title']}” är tillagd (id {item_id}).")
 
 
+@click.command("agenda-set")
+@db_option
+@click.argument("item_id", type=int, metavar="PUNKT")
+@click.option("--title", help="Ny rubrik på föredragningslistan.")
+@click.option("--kind", type=click.Choice(list(agenda_service.ITEM_KINDS)), help="Typ av punkt.")
+@click.option("--presenter", help="Föredragande (tom text tar bort).")
+@click.option("--time-slot", "time_slot", type=int, metavar="HÅLLTID", help="Hålltidens id (0 = ingen hålltid).")
+@click.option("--confidential/--not-confidential", default=None, help="Punkten omfattas av sekretess, eller inte.")
+@click.option("--public-title", help="Rubrik i offentliga versioner, t.ex. ”Beslut enligt LVU”.")
+def agenda_set(db_path, item_id, title, kind, presenter, time_slot, confidential, public_title):
+    """Ändra en punkt (id från agenda-list): rubrik, typ, föredragande, hålltid, sekretess."""
+    changes = {"title": title, "kind": kind, "presenter": presenter, "confidential": confidential,
+               "public_title": public_title}
+    changes = {key: value for key, value in changes.items() if value is not None}
+    if time_slot is not None:
+        changes["time_slot_id"] = time_slot or None
+    if not changes:
+        raise ValidationError("Ange minst en ändring, t.ex. --presenter ”Anna Berg, ekonom”.")
+    item = agenda_service.update_item(db_path.open(), item_id, **changes)
+    click.echo(f"Punkten ”{item['title']}” är ändrad.")
+
+
 @click.command("agenda-move")
 @db_option
 @click.argument("item_id", type=int, metavar="PUNKT")
@@ -163,5 +185,5 @@ def send_notice(db_path, meeting_id, notice_date):
                f"{meeting['notice_date']}; punkternas nummer är nu låsta.")
 
 
-COMMANDS = [agenda, packet, agenda_list, agenda_suggest, agenda_add, agenda_move, agenda_remove, time_slot_add,
-            send_notice]
+COMMANDS = [agenda, packet, agenda_list, agenda_suggest, agenda_add, agenda_set, agenda_move, agenda_remove,
+            time_slot_add, send_notice]

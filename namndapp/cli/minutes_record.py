@@ -9,6 +9,7 @@ import json
 import click
 
 from namndapp.cli.common import db_option, json_option, print_rows
+from namndapp.errors import ValidationError
 from namndapp.services import minutes as service
 
 
@@ -110,6 +111,31 @@ def attendance_register(db_path, meeting_id):
     click.echo(f"Närvaron är antecknad: {len(entries)} ledamöter närvarande.")
 
 
+@click.command("minutes-details")
+@db_option
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
+@click.option("--chair", "chair_person_id", type=int, metavar="PERSON", help="Ordförande (id från persons).")
+@click.option("--secretary", "secretary_person_id", type=int, metavar="PERSON", help="Sekreterare (id).")
+@click.option("--adjuster", "adjusters", type=int, multiple=True, metavar="PERSON",
+              help="Justerare (id); ange två gånger för två justerare.")
+@click.option("--place", "approval_place", metavar="PLATS", help="Justeringens plats.")
+@click.option("--date", "approval_date", metavar="ÅÅÅÅ-MM-DD", help="Justeringens datum.")
+@click.option("--time", "approval_time", metavar="TT:MM", help="Justeringens tid.")
+def minutes_details(db_path, meeting_id, adjusters, **fields):
+    """Ange ordförande, sekreterare, justerare och justeringens plats och tid."""
+    changes = {key: value for key, value in fields.items() if value is not None}
+    if adjusters:
+        changes["adjuster_person_ids"] = list(adjusters)
+    if not changes:
+        raise ValidationError("Ange minst en uppgift, t.ex. --adjuster 4 --date 2026-05-02.")
+    db = db_path.open()
+    service.set_minutes_details(db, meeting_id, **changes)
+    view = service.minutes_view(db, meeting_id)
+    adjuster_names = " och ".join(f"{person['name']} ({person['party']})" if person["party"] else person["name"]
+                                  for person in view["adjusters"])
+    click.echo("Protokollets uppgifter är sparade." + (f" Justerare: {adjuster_names}." if adjuster_names else ""))
+
+
 @click.command("minutes-check")
 @db_option
 @click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
@@ -132,4 +158,5 @@ def minutes_view(db_path, meeting_id):
     click.echo(json.dumps(service.minutes_view(db_path.open(), meeting_id), ensure_ascii=False, indent=2))
 
 
-COMMANDS = [open_minutes, attendance_register, paragraphs, paragraph, decide, minutes_check, minutes_view]
+COMMANDS = [open_minutes, attendance_register, minutes_details, paragraphs, paragraph, decide, minutes_check,
+            minutes_view]

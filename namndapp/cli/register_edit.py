@@ -2,7 +2,7 @@
 
 import click
 
-from namndapp.cli.common import body_id_of, db_option
+from namndapp.cli.common import body_id_of, case_id_of, db_option
 from namndapp.errors import ValidationError
 from namndapp.services import agenda, cases as case_service, meetings as meeting_service
 
@@ -80,4 +80,32 @@ def case_add(db_path, body, title, case_number, registered_on, secrecy_ref):
     click.echo(f"Ärendet {case['case_number']} är registrerat (id {case_id}).")
 
 
-COMMANDS = [meeting_add, meeting_set, meeting_delete, case_add]
+@click.command("case-set")
+@db_option
+@click.argument("case", metavar="ÄRENDE")
+@click.option("--title", metavar="RUBRIK", help="Ny rubrik.")
+@click.option("--status", type=click.Choice(case_service.STATUSES), help="Ny status.")
+@click.option("--closed", "closed_on", metavar="ÅÅÅÅ-MM-DD", help="Datum då ärendet avslutades.")
+@click.option("--confidential", "secrecy_ref", metavar="OSL-REFERENS",
+              help="Ärendet omfattas av sekretess enligt denna bestämmelse.")
+@click.option("--public-title", metavar="RUBRIK", help="Rubrik i offentliga versioner av ett sekretessärende.")
+@click.option("--not-confidential", is_flag=True, help="Ärendet omfattas inte (längre) av sekretess.")
+def case_set(db_path, case, title, status, closed_on, secrecy_ref, public_title, not_confidential):
+    """Ändra ett ärende (diarienummer eller id): rubrik, status, sekretess."""
+    if secrecy_ref and not_confidential:
+        raise ValidationError("Ange antingen --confidential eller --not-confidential, inte båda.")
+    changes = {key: value for key, value in {"title": title, "status": status, "closed_on": closed_on,
+                                              "public_title": public_title}.items() if value is not None}
+    if secrecy_ref:
+        changes.update(confidential=True, secrecy_ref=secrecy_ref)
+    if not_confidential:
+        changes.update(confidential=False, secrecy_ref=None, public_title=None)
+    if not changes:
+        raise ValidationError("Ange minst en ändring, t.ex. --status ”redo för beslut”.")
+    db = db_path.open()
+    updated = case_service.update_case(db, case_id_of(db, case), **changes)
+    click.echo(f"Ärendet {updated['case_number']} är ändrat: {updated['title']} ({updated['status']}"
+               f"{', sekretess' if updated['confidential'] else ''}).")
+
+
+COMMANDS = [meeting_add, meeting_set, meeting_delete, case_add, case_set]

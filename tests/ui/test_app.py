@@ -74,3 +74,30 @@ def test_unexpected_errors_are_shown_with_copyable_details(qapp, monkeypatch):
     dialog.copy_button.click()
     assert QApplication.clipboard().text() == dialog.details
     assert dialog.copy_button.text() == "Kopierat"
+
+
+def test_the_installed_command_starts_the_app_on_demo_data(tmp_path):
+    """The README's first command ends in `namndapp --demo`: the real program, in its own process."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from namndapp.services import meetings as meeting_service
+    from namndapp.storage import open_database
+
+    program = Path(sys.executable).with_name("namndapp")
+    database = tmp_path / "demo.sqlite"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen([str(program), "--demo", "--db", str(database)], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        process.communicate(timeout=12)
+        ended_by_itself = True
+    except subprocess.TimeoutExpired:  # still running: the window is open
+        ended_by_itself = False
+        process.terminate()
+        _, errors = process.communicate(timeout=10)
+    assert not ended_by_itself, "appen avslutades av sig själv"
+    assert "Traceback" not in errors
+    assert len(meeting_service.list_meetings(open_database(database))) >= 20

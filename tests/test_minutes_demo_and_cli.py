@@ -107,3 +107,12 @@ def test_minutes_details_from_the_command_line(db_path):
     refused = invoke(db_path, "minutes-details", str(meeting), "--date", "2026-03-30")
     assert refused.exit_code != 0 and "14 dagar" in refused.output
     assert invoke(db_path, "minutes-details", str(meeting)).exit_code != 0
+
+
+def test_minutes_check_says_when_there_is_nothing_to_check(db_path):
+    db = open_database(db_path)
+    meeting = build(db)["meetings"]["sn1"]
+    db.close()
+    result = invoke(db_path, "minutes-check", str(meeting))
+    assert result.exit_code != 0 and "inte öppnat ännu" in result.output
+    assert "Hittar inte sammanträde nummer 999" in invoke(db_path, "minutes-check", "999").output

@@ -5,21 +5,22 @@ file the secretary chose, and shown in the preview.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QStandardPaths, Signal
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from namndapp import swedish
 from namndapp.documents.kallelse import kallelse_pdf
 from namndapp.documents.packet import build_packet
-from namndapp.errors import NamndappError
 from namndapp.files import write_atomically
 from namndapp.services import agenda, meetings, register
 from ui.context import open_for_worker
 from ui.errors import show_error
+from ui.forms import CreateDialog
 from ui.pdf_preview import PdfPreviewDialog
 from ui.tasks import Progress, run_task, run_with_progress_dialog
 from ui.widgets import button_row, hint
@@ -135,18 +136,31 @@ class AgendaDocumentsPanel(QWidget):
 
     # Skicka kallelse ---------------------------------------------------------------------------
 
-    def send_notice(self) -> bool:
+    def notice_dialog(self) -> CreateDialog:
         meeting = self._meeting()
-        question = (f"Markera kallelsen till sammanträdet {swedish.weekday_date(meeting['meeting_date'])} som "
-                    "skickad i dag?\n\nPunkternas nummer låses då: de ändras inte längre när punkter flyttas, "
-                    "och nya punkter får nästa lediga nummer. Sammanträdets status blir ”kallat”.\n\n"
-                    "Skapa och skicka själva kallelsen med ”Skapa kallelse …”.")
-        if QMessageBox.question(self, "Skicka kallelse", question) != QMessageBox.Yes:
-            return False
-        try:
-            agenda.send_notice(self.context.db, self.meeting_id)
-        except NamndappError as error:
-            show_error(self, error)
+        today = dt.date.today().isoformat()
+        # Registering an earlier meeting afterwards: a kallelse cannot have gone out after the meeting.
+        default = today if today <= meeting["meeting_date"] else \
+            (dt.date.fromisoformat(meeting["meeting_date"]) - dt.timedelta(days=7)).isoformat()
+
+        def send(values) -> int:
+            agenda.send_notice(self.context.db, self.meeting_id, values["notice_date"])
+            return self.meeting_id
+
+        dialog = CreateDialog("Skicka kallelse", send, self, button_text="Markera som skickad")
+        explanation = QLabel(
+            f"Markera kallelsen till sammanträdet {swedish.weekday_date(meeting['meeting_date'])} som skickad."
+            "\n\nPunkternas nummer låses då: de ändras inte längre när punkter flyttas, och nya punkter får "
+            "nästa lediga nummer. Sammanträdets status blir ”kallat”.\n\nSkapa och skicka själva kallelsen med "
+            "”Skapa kallelse …”.")
+        explanation.setWordWrap(True)
+        dialog.form_layout.addRow(explanation)
+        dialog.fields.line("notice_date", "Kallelsens datum", "ÅÅÅÅ-MM-DD")
+        dialog.fields.set_value("notice_date", default)
+        return dialog
+
+    def send_notice(self) -> bool:
+        if not self.notice_dialog().exec():
             return False
         self.refresh()
         self.notice_sent.emit()

@@ -2,13 +2,12 @@
 tests/agenda_sample.py (standing items, three cases of which one is confidential, an information item,
 two hålltider, a broken attachment)."""
 
-import datetime as dt
 import subprocess
 
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
 from namndapp.services import agenda, meetings
 from namndapp.storage import open_database
@@ -38,18 +37,6 @@ def editor(sample, context, qtbot):
     widget.resize(1100, 760)
     widget.show()
     return widget
-
-
-@pytest.fixture
-def say_yes(monkeypatch):
-    asked = []
-
-    def question(parent, title, text, *args, **kwargs):
-        asked.append(text)
-        return QMessageBox.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return asked
 
 
 def titles_in_db(context, meeting_id) -> list[str]:
@@ -277,12 +264,12 @@ def test_edit_a_time_slot_into_an_overlap_is_refused(editor, sample, context):
     assert agenda.time_slots(context.db, sample["meeting"])[0]["end_time"] == "08:45"
 
 
-def test_after_sending_the_kallelse_numbers_stay_when_items_move(editor, sample, context, qtbot, say_yes):
-    # A kallelse is sent before the meeting: move the sample meeting a month past today.
-    meetings.update_meeting(context.db, sample["meeting"],
-                            meeting_date=(dt.date.today() + dt.timedelta(days=30)).isoformat())
+def test_after_sending_the_kallelse_numbers_stay_when_items_move(editor, sample, context, qtbot):
+    seen = answer_next_dialog(lambda dialog: None)
     editor.documents.send_button.click()
-    assert "nummer låses" in say_yes[0]
+    # The sample meeting (26 April 2024) is in the past: the date offered is a week before it.
+    assert seen[0].fields.value("notice_date") == "2024-04-19"
+    assert "nummer låses" in " ".join(label.text() for label in seen[0].findChildren(QLabel))
     meeting = meetings.get_meeting(context.db, sample["meeting"])
     assert meeting["status"] == "kallat" and meeting["notice_sent_at"]
     assert not editor.documents.send_button.isEnabled()
@@ -296,9 +283,23 @@ def test_after_sending_the_kallelse_numbers_stay_when_items_move(editor, sample,
     assert shown(editor, 0)[3:5] == ["5", "4"]
 
 
-def test_declining_the_send_question_changes_nothing(editor, sample, context, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question", lambda *args, **kwargs: QMessageBox.No)
+def test_declining_the_send_question_changes_nothing(editor, sample, context):
+    answer_next_dialog(lambda dialog: None, accept=False)
     editor.documents.send_button.click()
+    assert meetings.get_meeting(context.db, sample["meeting"])["notice_sent_at"] is None
+
+
+def test_a_kallelse_date_after_the_meeting_is_refused_in_the_dialog(editor, sample, context):
+    def fill(dialog):
+        dialog.fields.set_value("notice_date", "2024-05-01")
+        assert not dialog.try_create()
+        seen.append(dialog.error_label.text())
+        dialog.reject()
+
+    seen = []
+    answer_next_dialog(fill, accept=False)
+    assert editor.documents.send_notice() is False
+    assert "kan inte vara efter sammanträdet" in seen[0]
     assert meetings.get_meeting(context.db, sample["meeting"])["notice_sent_at"] is None
 
 

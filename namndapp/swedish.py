@@ -134,3 +134,21 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + " och " + names[-1]
+
+
+def paragraph_span(numbers, *, no_break: bool = False) -> str:
+    """'§ 38', '§§ 38–40', '§§ 38–40, 42' ('' for none). no_break joins the sign and the numbers with a
+    no-break space, so that a document never ends a line after "§§"."""
+    numbers = sorted({n for n in numbers if n is not None})
+    if not numbers:
+        return ""
+    runs, start, previous = [], numbers[0], numbers[0]
+    for number in numbers[1:] + [None]:
+        if number is not None and number == previous + 1:
+            previous = number
+            continue
+        runs.append(str(start) if start == previous else f"{start}–{previous}")
+        if number is not None:
+            start = previous = number
+    sign = "§" if len(numbers) == 1 else "§§"
+    return f"{sign}{chr(0xA0) if no_break else ' '}{', '.join(runs)}"

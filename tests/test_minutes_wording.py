@@ -1,5 +1,6 @@
 """The generated Swedish sentences of a protokoll."""
 
+from namndapp import swedish
 from namndapp.services import minutes_wording as w
 
 
@@ -8,8 +9,8 @@ def test_names_and_genitive():
     assert w.person_genitive("Anna Berg", "S") == "Anna Bergs (S)"
     assert w.person_genitive("Lars Nils", "M") == "Lars Nils (M)"
     assert w.join_names(["A (M)", "B (KD)", "C (L)"]) == "A (M), B (KD) och C (L)"
-    assert w.paragraph_span([40, 38, 39, 42]) == "§§ 38–40, 42"
-    assert w.paragraph_span([7]) == "§ 7"
+    assert swedish.paragraph_span([40, 38, 39, 42]) == "§§ 38–40, 42"
+    assert swedish.paragraph_span([7]) == "§ 7"
 
 
 def test_decision_intro_and_clauses():

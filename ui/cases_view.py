@@ -3,7 +3,7 @@
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from namndapp.services import cases, register
@@ -14,7 +14,7 @@ from ui.forms import AutoSaveForm, CreateDialog
 from ui.list_pane import ListPaneToggle, list_button
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
-from ui.widgets import body_choices, button_row, heading, hint
+from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
 
 COLUMNS = [Column("Diarienummer", "case_number", sort=lambda r: (r["year"], r["sequence"]), keep_width=True),
            Column("Rubrik", "title", display=lambda r: r["title"]),
@@ -94,13 +94,7 @@ class CasesView(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal)
-        layout.addWidget(splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Sök diarienummer eller rubrik …")
@@ -125,7 +119,6 @@ class CasesView(QWidget):
         self.new_button = QPushButton("Nytt ärende …")
         self.new_button.clicked.connect(self.new_case)
         left_layout.addWidget(button_row(self.new_button))
-        splitter.addWidget(left)
 
         self.detail = CaseDetail(context)
         self.detail.saved.connect(self._saved)

@@ -6,7 +6,7 @@ import logging
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QSplitter, QTabWidget,
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from namndapp import swedish
@@ -20,7 +20,7 @@ from ui.list_pane import ListPaneToggle, list_button
 from ui.minutes_workspace import MinutesWorkspace
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
-from ui.widgets import body_choices, button_row, heading, hint
+from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
 
 log = logging.getLogger(__name__)
 
@@ -180,13 +180,7 @@ class MeetingsView(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal)
-        layout.addWidget(splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
         self.body_filter = QComboBox()
         self.year_filter = QComboBox()
@@ -205,7 +199,6 @@ class MeetingsView(QWidget):
         self.new_button.clicked.connect(self.new_meeting)
         self.delete_button.clicked.connect(self.delete_meeting)
         left_layout.addWidget(button_row(self.new_button, self.delete_button))
-        splitter.addWidget(left)
 
         self.detail = MeetingDetail(context)
         self.detail.saved.connect(self._saved)

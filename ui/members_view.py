@@ -5,7 +5,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QScrollArea, QSplitter, QVBoxLayout, QWidget)
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from namndapp.errors import NamndappError
 from namndapp.services import register
@@ -14,7 +14,7 @@ from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
-from ui.widgets import body_choices, button_row, heading, hint
+from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
 
 ROLE_ORDER = {role: number for number, role in enumerate(register.ROLES)}
 
@@ -135,13 +135,7 @@ class MembersView(QWidget):
         super().__init__(parent)
         self.context = context
         self._list_mode = "persons"
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal)
-        layout.addWidget(splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
         self.body_filter = QComboBox()
         self.body_filter.setMinimumWidth(200)
@@ -162,7 +156,6 @@ class MembersView(QWidget):
         self.new_button = QPushButton("Ny person …")
         self.new_button.clicked.connect(self.new_person)
         left_layout.addWidget(button_row(self.new_button))
-        splitter.addWidget(left)
 
         right = QScrollArea()
         right.setWidgetResizable(True)

@@ -17,9 +17,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from namndapp import swedish
 from namndapp.errors import NamndappError
 from namndapp.services import agenda, meetings, minutes, register
-from namndapp.services.minutes_wording import paragraph_span
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import CreateDialog
@@ -244,7 +244,7 @@ class MinutesWorkspace(QWidget):
             warnings.append("Ingen närvaro är antecknad: fyll i fliken ”Närvaro” (”Hämta ledamöterna från "
                             "registret”). Utan närvaro är nämnden inte beslutför.")
         elif short:
-            span = paragraph_span([p["number"] for p in short])
+            span = swedish.paragraph_span([p["number"] for p in short])
             warnings.append(f"Inte beslutför i {span}: högst hälften av de {short[0]['seat_count']} ledamöterna "
                             "tjänstgör (6 kap. 27 § kommunallagen). Kontrollera närvaron.")
         self.warning_bar.setText("\n".join(f"⚠ {w}" for w in warnings))

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from namndapp.case_numbers import CaseNumberFormat
 from namndapp.errors import NamndappError
@@ -18,7 +18,7 @@ from ui.forms import AutoSaveForm, CreateDialog
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.standing_items_editor import StandingItemsEditor
-from ui.widgets import body_choices, button_row, heading, hint
+from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
 
 ITEM_NUMBERING = [("Numreras från 1 vid varje sammanträde", "per_meeting"),
                   ("Löpande under kalenderåret", "per_year")]
@@ -115,13 +115,7 @@ class BodiesPanel(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        layout = QHBoxLayout(self)
-        splitter = QSplitter(Qt.Horizontal)
-        layout.addWidget(splitter)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        splitter, left, left_layout = list_and_detail(self)
         self.table = RowTableView([Column("Namn", "name"), Column("Kort", "short_code"), Column("Typ", "kind"),
                                    Column("Hör till", "parent_name")], stretch_column=0)
         self.table.current_row_changed.connect(self._show_body)
@@ -129,7 +123,6 @@ class BodiesPanel(QWidget):
         self.new_button = QPushButton("Nytt organ …")
         self.new_button.clicked.connect(self.new_body)
         left_layout.addWidget(button_row(self.new_button))
-        splitter.addWidget(left)
 
         right = QScrollArea()
         right.setWidgetResizable(True)

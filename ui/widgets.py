@@ -1,7 +1,7 @@
 """Small shared widgets and helpers for the screens."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 
 def heading(text: str = "") -> QLabel:
@@ -63,3 +63,16 @@ def format_size(size: int | None) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} kB".replace(".", ",")
     return f"{size / (1024 * 1024):.1f} MB".replace(".", ",")
+
+
+def list_and_detail(screen: QWidget) -> tuple[QSplitter, QWidget, QVBoxLayout]:
+    """The shape of the register screens: a splitter filling `screen` with the list pane on the left.
+    Returns the splitter (the detail is added to it), the list pane and the pane's layout to fill."""
+    layout = QHBoxLayout(screen)
+    splitter = QSplitter(Qt.Horizontal)
+    layout.addWidget(splitter)
+    pane = QWidget()
+    pane_layout = QVBoxLayout(pane)
+    pane_layout.setContentsMargins(0, 0, 0, 0)
+    splitter.addWidget(pane)
+    return splitter, pane, pane_layout

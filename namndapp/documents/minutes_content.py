@@ -153,20 +153,8 @@ def _block_text(block) -> list[str]:
 # Building ----------------------------------------------------------------------------------------
 
 def paragraph_range(numbers: list[int]) -> str:
-    """'§ 38', '§§ 38–48', '§§ 38–40, 42'."""
-    numbers = sorted(set(n for n in numbers if n is not None))
-    if not numbers:
-        return ""
-    runs, start, previous = [], numbers[0], numbers[0]
-    for number in numbers[1:] + [None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        runs.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    prefix = "§" if len(numbers) == 1 else "§§"
-    return f"{prefix}\u00a0{', '.join(runs)}"  # a no-break space keeps "§§ 38–48" on one line
+    """'§§ 38–48' with a no-break space, as the documents print it."""
+    return swedish.paragraph_span(numbers, no_break=True)
 
 
 def person(entry: dict) -> str:

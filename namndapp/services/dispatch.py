@@ -18,7 +18,6 @@ from sqlite_utils import Database
 from namndapp import swedish
 from namndapp.errors import ConflictError, NotFoundError, ValidationError
 from namndapp.files import write_atomically
-from namndapp.documents.minutes_content import paragraph_range
 from namndapp.services import protocol_files
 from namndapp.storage import dispatch as store, rows
 
@@ -26,7 +25,7 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 def _span(numbers) -> str:
-    return paragraph_range(list(numbers)).replace("\u00a0", " ")
+    return swedish.paragraph_span(numbers)
 
 
 def safe_name(text: str, limit: int = 80) -> str:

@@ -325,7 +325,7 @@ def build_view(db: Database, record: state.MeetingRecord) -> dict:
         "attendance": _attendance(record),
         "approval": approval, "chair": approval["chair"], "secretary": approval["secretary"],
         "adjusters": approval["adjusters"],
-        "paragraph_numbers": record.numbers, "paragraph_range": w.paragraph_span(record.numbers),
+        "paragraph_numbers": record.numbers, "paragraph_range": swedish.paragraph_span(record.numbers),
         "adjournments": [{"id": a["id"], "paragraph_id": a["paragraph_id"], "start": a["start_time"],
                           "end": a["end_time"]} for a in record.adjournments],
         "paragraphs": paragraphs,

@@ -56,22 +56,6 @@ def join_names(names: list[str]) -> str:
     return ", ".join(names[:-1]) + " och " + names[-1]
 
 
-def paragraph_span(numbers) -> str:
-    """'§ 38', '§§ 38–40', '§§ 38–40, 42' ('' for none)."""
-    numbers = sorted({n for n in numbers if n is not None})
-    if not numbers:
-        return ""
-    runs, start, previous = [], numbers[0], numbers[0]
-    for number in numbers[1:] + [None]:
-        if number is not None and number == previous + 1:
-            previous = number
-            continue
-        runs.append(str(start) if start == previous else f"{start}–{previous}")
-        if number is not None:
-            start = previous = number
-    return ("§ " if len(numbers) == 1 else "§§ ") + ", ".join(runs)
-
-
 # Decision ------------------------------------------------------------------------------------------
 
 def decision_heading(decision_kind: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from namndapp import swedish
 from namndapp.documents import extract, minutes_content, minutes_docx, minutes_pdf
 from namndapp.documents.minutes_adapter import normalise
 from namndapp.documents.public_filter import public_view
@@ -83,7 +84,7 @@ def write_extract(db: Database, meeting_id: int, numbers, path, *, public: bool 
     data = minutes_data(db, meeting_id)
     content = extract_bytes(data, numbers, format_of(path), public=public)
     write_atomically(path, content)
-    span = minutes_content.paragraph_range([extract.as_number(n) for n in numbers]).replace("\u00a0", " ")
+    span = swedish.paragraph_span([extract.as_number(n) for n in numbers])
     with db.atomic():
         version = "offentlig version" if public else "internt"
         rows.event(db, "meetings", meeting_id, f"Protokollsutdrag {span} skapat ({version}): {path.name}")

@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from namndapp.demo.state import DemoState
+from namndapp.demo.state import DEMO_TODAY, DemoState
 from namndapp.services import cases as case_service, minutes as minutes_service, register
 from namndapp.services.minutes_state import json_list
 from namndapp.storage import meetings as meeting_store, rows
@@ -191,3 +191,7 @@ def _rich_meeting(db: Database, state: DemoState, meeting_id: int, special: dict
 def add_minutes(db: Database, state: DemoState) -> None:
     for key, meeting_id in _past_meetings(state, db):
         _record(db, state, key, meeting_id)
+        meeting = rows.get(db, "meetings", meeting_id)
+        # Written up and waiting for the justerare; the justering itself (signatures, anslag) is a later step.
+        if (DEMO_TODAY - dt.date.fromisoformat(meeting["meeting_date"])).days > 7:
+            minutes_service.set_minutes_status(db, meeting_id, "klart för justering")

@@ -65,3 +65,20 @@ def test_undo_twice_reverts_two_edits_in_order(filled, window, context, qtbot):
 def test_undo_with_nothing_to_undo_says_so(window):
     assert window.undo() is None
     assert window.statusBar().currentMessage() == "Det finns inget att ångra."
+
+
+def test_closing_the_window_saves_the_field_being_typed_in(filled, window, context, qtbot):
+    from namndapp.services import meetings as meeting_service
+    from tests.ui.helpers import choose
+
+    screen = window.show_screen("Sammanträden")
+    choose(screen.year_filter, None)
+    screen.table.select_id(filled["meeting"])
+    field = screen.detail.form.fields.widgets["place"]
+    window.activateWindow()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    field.selectAll()
+    field.insert("Nämndrummet, Kommunhuset")  # typed, but neither Return nor Tab before closing
+    window.close()
+    assert meeting_service.get_meeting(context.db, filled["meeting"])["place"] == "Nämndrummet, Kommunhuset"

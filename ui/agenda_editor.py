@@ -24,6 +24,8 @@ from ui.widgets import button_row, hint
 
 LOCKED_STATUSES = ("genomfört", "justerat")
 
+ADD_CASE_KEY, ADD_INFO_KEY = "Ctrl+N", "Ctrl+Shift+N"
+
 
 class AgendaEditor(QWidget):
     status_message = Signal(str)
@@ -44,10 +46,10 @@ class AgendaEditor(QWidget):
         layout.addWidget(self.locked_label)
 
         self.add_case_button = QPushButton("Lägg till ärende …")
-        self.add_case_button.setShortcut(QKeySequence("Ctrl+N"))
+        self.add_case_button.setShortcut(QKeySequence(ADD_CASE_KEY))
         self.add_case_button.setToolTip("Välj bland nämndens öppna ärenden (Ctrl+N)")
         self.add_info_button = QPushButton("Lägg till informationspunkt …")
-        self.add_info_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.add_info_button.setShortcut(QKeySequence(ADD_INFO_KEY))
         self.add_info_button.setToolTip("En punkt utan ärende, t.ex. information från förvaltningen (Ctrl+Skift+N)")
         self.remove_button = QPushButton("Ta bort punkt")
         self.remove_button.setToolTip("Ta bort den valda punkten från listan (Delete)")

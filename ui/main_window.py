@@ -17,6 +17,7 @@ from ui.errors import show_error
 from ui.meetings_view import MeetingsView
 from ui.members_view import MembersView
 from ui.settings_view import SettingsView
+from ui.shortcuts_help import ShortcutsDialog
 
 SCREENS = [("Sammanträden", MeetingsView), ("Ärenden", CasesView), ("Ledamöter", MembersView),
            ("Inställningar", SettingsView)]
@@ -82,6 +83,10 @@ class MainWindow(QMainWindow):
             go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu("&Hjälp")
+        self.shortcuts_action = QAction("&Kortkommandon", self)
+        self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
         about = QAction("&Om Nämndapp", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -136,6 +141,9 @@ class MainWindow(QMainWindow):
                           "<p>Nämndsekreterarens verktyg för ärenden, kallelser, protokoll och "
                           "delegationsbeslut.</p>"
                           f"<p>Databas: {self.context.db_path}</p>")
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self).exec()
 
     def closeEvent(self, event) -> None:
         focused = QApplication.focusWidget()

@@ -31,6 +31,8 @@ from ui.pdf_preview import PdfPreviewDialog
 from ui.tasks import run_task
 from ui.widgets import button_row
 
+PRINT_EXTRACTS_KEY = "Ctrl+Shift+P"
+
 PROTOCOL, EXTRACT, PRINT_PROTOCOL, PRINT_EXTRACTS, DISPATCH = ("protokoll", "utdrag", "utskrift av protokoll",
                                                               "utskrift av utdrag", "expediering")
 
@@ -205,7 +207,7 @@ class MinutesDocumentsPanel(QWidget):
         self.print_protocol_button = QPushButton("Skriv ut protokoll …")
         self.print_extracts_button = QPushButton("Skriv ut utdrag …")
         self.print_extracts_button.setToolTip("Ett utdrag per vald paragraf, direkt till skrivaren (Ctrl+Shift+P)")
-        self.print_extracts_button.setShortcut("Ctrl+Shift+P")
+        self.print_extracts_button.setShortcut(PRINT_EXTRACTS_KEY)
         self.dispatch_button = QPushButton("Expediera …")
         self.dispatch_button.setToolTip("Utdraget för varje paragraf till mottagarna under ”Beslutet ska skickas till”")
         self.protocol_button.clicked.connect(self.ask_protocol)

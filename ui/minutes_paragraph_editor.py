@@ -31,6 +31,7 @@ QUICK_ACTIONS = [("bifall", "Bifall enligt förslaget", "Ctrl+B"), ("återremiss
                  ("bordläggning", "Bordläggning", "Ctrl+L"), ("information", "Information noterad", "Ctrl+I"),
                  ("utan eget yttrande", "Utan eget yttrande", "Ctrl+U")]
 # (dialog key, button text, shortcut)
+DECIDED_KEY = "Ctrl+D"
 DIALOG_ACTIONS = [("motion", "Yrkande …", "Ctrl+Y"), ("proposition", "Proposition …", "Ctrl+G"),
                   ("vote", "Omröstning …", "Ctrl+O"), ("reservation", "Reservation …", "Ctrl+Shift+R"),
                   ("disqualification", "Jäv …", "Ctrl+Shift+J"), ("note", "Protokollsanteckning …", "Ctrl+Shift+A"),
@@ -119,7 +120,7 @@ class ParagraphEditor(QWidget):
             self.quick_actions[outcome] = self._action(self.quick_bar, text, key, lambda _=False, o=outcome: self.quick(o))
         self.quick_actions["utan eget yttrande"].setVisible(is_committee)
         self.quick_bar.addSeparator()
-        self.decided_action = self._action(self.quick_bar, "Beslutad", "Ctrl+D", self.mark_decided)
+        self.decided_action = self._action(self.quick_bar, "Beslutad", DECIDED_KEY, self.mark_decided)
         self.reopen_action = self._action(self.quick_bar, "Öppna igen", "", self.reopen)
         layout.addWidget(self.quick_bar)
         self.dialog_bar = self._toolbar("Beslutsgång")

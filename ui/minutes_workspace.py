@@ -60,6 +60,8 @@ PARAGRAPH_COLUMNS = [
     Column("Noteringar", "markers"),
 ]
 
+OWN_WINDOW_KEY = "F11"
+
 
 class ParagraphList(RowTableView):
     """The §§ of the meeting; Page Up / Page Down move one § (not one screen) like Alt+Upp / Alt+Ned."""
@@ -113,7 +115,7 @@ class MinutesWorkspace(QWidget):
         if detachable:
             self.window_button = QPushButton("Eget fönster")
             self.window_button.setToolTip("Protokollet i ett eget, stort fönster under sammanträdet (F11)")
-            self.window_button.setShortcut(QKeySequence("F11"))
+            self.window_button.setShortcut(QKeySequence(OWN_WINDOW_KEY))
             self.window_button.clicked.connect(self.open_own_window)
             self.tabs.setCornerWidget(self.window_button, Qt.TopRightCorner)
 

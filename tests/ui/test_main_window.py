@@ -82,3 +82,28 @@ def test_closing_the_window_saves_the_field_being_typed_in(filled, window, conte
     field.insert("Nämndrummet, Kommunhuset")  # typed, but neither Return nor Tab before closing
     window.close()
     assert meeting_service.get_meeting(context.db, filled["meeting"])["place"] == "Nämndrummet, Kommunhuset"
+
+
+def test_f1_shows_the_shortcuts_that_the_screens_really_use(window, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ui.shortcuts_help import ShortcutsDialog
+
+    seen = []
+
+    def read_and_close():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, ShortcutsDialog):
+            QTimer.singleShot(20, read_and_close)
+            return
+        seen.append(dialog.table.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
+    assert window.shortcuts_action.shortcut().toString() == "F1"
+    window.shortcuts_action.trigger()
+    text = seen[0]
+    for expected in ("Bordläggning", "Ctrl+L", "Omröstning", "Ctrl+Skift+L", "Alt+Upp / Alt+Ned", "Ctrl+N",
+                     "Ctrl+Upp / Ctrl+Ned", "F11", "Ctrl+Skift+P"):
+        assert expected in text, expected

@@ -209,9 +209,6 @@ class MeetingsView(QWidget):
         self.add_meeting_tab("Föredragningslista", AgendaEditor)
         self.add_meeting_tab("Protokoll", MinutesWorkspace)
 
-    def list_visible(self) -> bool:
-        return self.list_toggle.visible()
-
     def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
         """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""
         self.detail.add_tab_factory(title, factory)

@@ -35,21 +35,12 @@ from ui.widgets import button_row, heading, hint
 WARNING_STYLE = "background: #fff4ce; color: #4d3b00; padding: 6px; border-radius: 3px;"
 
 
+_MARKERS = (("votes", "omröstning"), ("reservations", "reservation"), ("disqualifications", "jäv"),
+            ("adjournments", "ajournering"), ("confidential", "sekretess"), ("immediate_approval", "omedelbar justering"))
+
+
 def _markers(paragraph: dict) -> str:
-    marks = []
-    if paragraph["votes"]:
-        marks.append("omröstning")
-    if paragraph["reservations"]:
-        marks.append("reservation")
-    if paragraph["disqualifications"]:
-        marks.append("jäv")
-    if paragraph["adjournments"]:
-        marks.append("ajournering")
-    if paragraph["confidential"]:
-        marks.append("sekretess")
-    if paragraph["immediate_approval"]:
-        marks.append("omedelbar justering")
-    return " · ".join(marks)
+    return " · ".join(word for key, word in _MARKERS if paragraph[key])
 
 
 PARAGRAPH_COLUMNS = [

@@ -32,18 +32,13 @@ def paragraphs(db_path, as_json, meeting_id):
     """Visa sammanträdets paragrafer."""
     db = db_path.open()
     rows = service.list_paragraphs(db, meeting_id)
-    if as_json:  # for scripts: the number and the flag as values, not as the table shows them
-        for row in rows:
-            row["confidential"] = bool(row["confidential"])
-            row["label"] = f"§ {row['number']}"
-        print_rows(rows, [("id", "id"), ("number", "§"), ("label", "§"), ("case_number", "Diarienummer"), ("title", "Rubrik"),
-                          ("status", "Status"), ("outcome", "Utfall"), ("confidential", "Sekretess")], True)
-        return
     for row in rows:
         row["label"] = f"§ {row['number']}"
-        row["confidential"] = "ja" if row["confidential"] else ""
-    print_rows(rows, [("label", "§"), ("case_number", "Diarienummer"), ("title", "Rubrik"), ("status", "Status"),
-                      ("outcome", "Utfall"), ("confidential", "Sekretess")], False)
+        # Scripts get the flag as a value; the table shows "ja" or nothing.
+        row["confidential"] = bool(row["confidential"]) if as_json else ("ja" if row["confidential"] else "")
+    columns = [("label", "§"), ("case_number", "Diarienummer"), ("title", "Rubrik"), ("status", "Status"),
+               ("outcome", "Utfall"), ("confidential", "Sekretess")]
+    print_rows(rows, [("id", "id"), ("number", "§")] + columns if as_json else columns, as_json)
 
 
 @click.command("paragraph")

@@ -99,19 +99,19 @@ def test_the_list_steps_aside_for_the_agenda_and_the_minutes(filled, window, qtb
     screen = window.show_screen("Sammanträden")
     choose(screen.year_filter, None)
     screen.table.select_id(filled["meeting"])
-    assert screen.list_visible()
+    assert screen.list_toggle.visible()
     screen.detail.tabs.setCurrentIndex(screen.detail.tab_titles().index("Protokoll"))
-    assert not screen.list_visible()
+    assert not screen.list_toggle.visible()
     assert screen.detail.list_button.text() == "Visa listan"
     assert screen.detail.list_button.shortcut().toString() == "Ctrl+Shift+L"
     screen.detail.list_button.click()  # she wants another meeting: the list comes back and stays
-    assert screen.list_visible()
+    assert screen.list_toggle.visible()
     other = next(r for r in screen.table.source_model.rows() if r["id"] != filled["meeting"])
     screen.table.select_id(other["id"])
-    assert screen.list_visible()
+    assert screen.list_toggle.visible()
     assert screen.detail.tabs.tabText(screen.detail.tabs.currentIndex()) == "Protokoll"
     screen.detail.tabs.setCurrentIndex(0)
-    assert screen.list_visible()
+    assert screen.list_toggle.visible()
 
 
 def _active_shortcuts(window) -> list[str]:

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from agenda_sample import add_case, attachment_pdf, make_meeting, make_register  # noqa: E402
-from namndapp.documents.kallelse import kallelse_pdf  # noqa: E402
-from namndapp.documents.packet import build_packet  # noqa: E402
+from namndapp.services.kallelse import kallelse_pdf  # noqa: E402
+from namndapp.services.packet import build_packet  # noqa: E402
 from namndapp.services import agenda, cases  # noqa: E402
 from namndapp.storage import open_database  # noqa: E402
 

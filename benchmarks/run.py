@@ -1,6 +1,6 @@
 """Run every benchmark in this folder (bench_*.py), one process each, and print their figures.
 
-    .venv/bin/python benchmarks/run.py [NAME …]      e.g. run.py agenda minutes
+    .venv/bin/python benchmarks/run.py [NAME …]      e.g. run.py agenda minutes startup
 
 Each benchmark prints its own figures and exits non-zero when a median is over its target.
 """

@@ -22,8 +22,11 @@ from ui.context import AppContext  # noqa: E402
 
 
 def shoot(window, app, out: Path, name: str) -> Path:
+    from PySide6.QtCore import QEvent
+
     for _ in range(3):
         app.processEvents()
+        app.sendPostedEvents(None, QEvent.DeferredDelete)  # as the event loop would: replaced widgets go
     path = out / f"{name}.png"
     window.grab().save(str(path))
     print(path)
@@ -38,10 +41,48 @@ def pick_rich_row(table, key: str):
         table.select_id(best["id"])
 
 
+def shoot_minutes_and_notice(window, app, out: Path, meetings) -> list[Path]:
+    """The Protokoll tab of a meeting whose minutes are open (§§, quick actions), and the Skicka kallelse
+    dialog of a meeting not yet called, showing the error for a date it refuses."""
+    from namndapp.services import minutes
+
+    shots = []
+    rows = meetings.table.source_model.rows()
+    db = window.context.db
+    recorded = [r for r in rows if minutes.get_minutes(db, r["id"]) is not None]
+    if recorded:
+        meetings.table.select_id(max(recorded, key=lambda r: r["item_count"])["id"])
+        meetings.detail.tabs.setCurrentIndex(meetings.detail.tab_titles().index("Protokoll"))
+        shots.append(shoot(window, app, out, "1-sammantraden-protokoll-oppnat"))
+        workspace = meetings.detail.tabs.currentWidget()
+        for index, name in ((1, "narvaro"), (2, "justering")):
+            workspace.tabs.setCurrentIndex(index)
+            shots.append(shoot(window, app, out, f"1-sammantraden-protokoll-{name}"))
+        workspace.tabs.setCurrentIndex(0)
+    planned = [r for r in rows if r["status"] == "planerat"]
+    if planned:
+        meetings.table.select_id(planned[0]["id"])
+        meetings.detail.tabs.setCurrentIndex(meetings.detail.tab_titles().index("Föredragningslista"))
+        editor = meetings.detail.tabs.currentWidget()
+        dialog = editor.documents.notice_dialog()
+        dialog.show()
+        dialog.fields.set_value("notice_date", "2099-01-01")
+        dialog.try_create()
+        shots.append(shoot(dialog, app, out, "5-skicka-kallelse-fel"))
+        dialog.reject()
+    meetings.detail.tabs.setCurrentIndex(0)
+    return shots
+
+
 def take_all(db_path: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     from ui.main_window import MainWindow
 
+    from PySide6.QtCore import QSettings
+
     app = make_application()
+    # The window remembers where it was left; here it starts fresh and leaves the user's settings alone.
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp(prefix="namndapp-shots-settings-"))
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="namndapp-shots-")) / db_path.name
     source, target = sqlite3.connect(db_path), sqlite3.connect(work)
@@ -60,6 +101,7 @@ def take_all(db_path: Path, out: Path, size: tuple[int, int]) -> list[Path]:
         meetings.detail.tabs.setCurrentIndex(index)
         shots.append(shoot(window, app, out, f"1-sammantraden-{index}"))
     meetings.detail.tabs.setCurrentIndex(0)
+    shots += shoot_minutes_and_notice(window, app, out, meetings)
 
     cases = window.show_screen("Ärenden")
     rows = cases.table.source_model.rows()

@@ -35,10 +35,28 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-stamp=.venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)
+
+# The same build every time: every package, and every package those need, is installed at the version
+# and with the sha256 that requirements.lock gives (pip refuses a file whose hash differs). pyproject.toml
+# keeps the ranges; after changing a dependency there, write the lock again with
+#   bash scripts/setup.sh --lock
+# (uv resolves for Linux, Windows and macOS alike, since the installer is built on Windows).
+LOCK=requirements.lock
+UV_VERSION=0.13.8
+if [ "${1:-}" = "--lock" ]; then
+  .venv/bin/python -m pip install -q "uv==$UV_VERSION"
+  printf 'setuptools>=68\n' | .venv/bin/uv pip compile pyproject.toml - --extra gui --extra dev --extra build \
+    --universal --python-version 3.11 --generate-hashes --quiet \
+    --custom-compile-command "bash scripts/setup.sh --lock" -o "$LOCK"
+  echo "Skrev $LOCK ($(grep -c '==' "$LOCK") paket med kontrollsummor)."
+fi
+
+stamp=.venv/.installed-$(cat pyproject.toml "$LOCK" | sha256sum | cut -c1-16)
 if [ ! -f "$stamp" ]; then
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e '.[gui,dev]'
+  .venv/bin/python -m pip install -q --require-hashes --no-deps -r "$LOCK"
+  # Nämndapp itself, without build isolation: the build backend (setuptools) comes from the lock too.
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
+  .venv/bin/python -m pip check >/dev/null || { .venv/bin/python -m pip check; exit 1; }
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

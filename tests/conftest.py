@@ -1,9 +1,12 @@
 import os
 import shutil
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("NAMNDAPP_TODAY", "2026-04-15")  # the demo and "has passed" warnings see this day
+os.environ.setdefault("NAMNDAPP_LOG_DIR", tempfile.mkdtemp(prefix="namndapp-testlogg-"))  # not the user's log
 
 from namndapp.storage import open_database  # noqa: E402
 

@@ -12,9 +12,9 @@ from pypdf import PdfReader
 
 from agenda_sample import CHAIR, CONFIDENTIAL_NUMBER, CONFIDENTIAL_PRESENTER, CONFIDENTIAL_TITLE, full_meeting
 from namndapp.cli import main
-from namndapp.documents.kallelse import kallelse_pdf
-from namndapp.documents.packet import build_packet
-from namndapp.documents.report_pdf import report_pdf
+from namndapp.services.kallelse import kallelse_pdf
+from namndapp.services.packet import build_packet
+from namndapp.services.cases import report_pdf
 from namndapp.services import agenda
 from namndapp.storage import open_database
 

@@ -48,3 +48,21 @@ def test_every_cli_argument_has_a_swedish_placeholder():
     english = [f"{name} {param.name}" for name, command in main.commands.items() for param in command.params
                if isinstance(param, click.Argument) and not param.metavar]
     assert english == []
+
+
+def test_renderers_never_read_the_database_nor_mask_anything():
+    """Documents get plain data from a service; the public version is made once, by namndapp.public."""
+    reads = re.compile(r"^\s*(from|import) namndapp\.(storage|services)\b", re.M)
+    masks = re.compile(r"^\s*(from|import) namndapp\.public\b|mask_personnummer", re.M)
+    offenders = [name for name, text in _sources(CORE / "documents") if reads.search(text) or masks.search(text)]
+    assert offenders == []
+
+
+def test_public_documents_are_made_only_through_publish():
+    """No service makes a public version by hand: every `public=` path ends in namndapp.public.publish."""
+    hand_made = re.compile(r"public_version\(")
+    allowed = {"namndapp/public/filter.py", "namndapp/public/publish.py", "namndapp/public/__init__.py",
+               "namndapp/services/packet.py",       # the preview of what the packet withholds
+               "namndapp/services/dispatch.py"}     # plans a public dispatch from the public data
+    offenders = [name for name, text in _sources(CORE) if hand_made.search(text) and name not in allowed]
+    assert offenders == []

@@ -45,9 +45,9 @@ def demo(demo_file, tmp_path):
     database.close()
 
 
-def test_fill_is_fast_and_the_database_is_sound(demo):
+def test_the_demo_database_is_sound(demo):
+    """How fast the demo is filled is measured in benchmarks/, not here: this machine is shared."""
     db, summary = demo
-    assert summary["seconds"] < 3
     assert integrity_problems(db) == []
     assert db.execute("SELECT COUNT(*) FROM audit_log").fetchone()[0] > 100  # written through the services
 

@@ -14,14 +14,11 @@ from PySide6.QtCore import QStandardPaths, Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QFileDialog, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from namndapp import swedish
-from namndapp.documents.kallelse import kallelse_pdf
-from namndapp.documents.packet import build_packet
 from namndapp.files import write_atomically
 from namndapp.services import agenda, meetings, register
 from ui.context import open_for_worker
 from ui.errors import show_error
 from ui.forms import CreateDialog
-from ui.pdf_preview import PdfPreviewDialog
 from ui.tasks import Progress, run_task, run_with_progress_dialog
 from ui.widgets import button_row, hint
 
@@ -38,6 +35,8 @@ class MadePdf:
     path: Path
     warnings: list[str] = field(default_factory=list)
     page_count: int | None = None
+    withheld: list[str] = field(default_factory=list)   # public packet: attachments held back, and why
+    unwritten: bytes | None = None                       # waits for the secretary to accept `withheld`
 
 
 def default_file_name(kind: str, body_code: str, meeting_date: str, public: bool) -> str:
@@ -54,6 +53,8 @@ def documents_folder() -> Path:
 # Workers: plain data in, plain data out, own database connection ---------------------------------
 
 def make_kallelse(db_path: Path, meeting_id: int, public: bool, target: Path) -> MadePdf:
+    from namndapp.services.kallelse import kallelse_pdf  # the document stack loads on first use, not at start-up
+
     db = open_for_worker(db_path)
     try:
         return MadePdf(write_atomically(target, kallelse_pdf(db, meeting_id, public=public)))
@@ -62,6 +63,8 @@ def make_kallelse(db_path: Path, meeting_id: int, public: bool, target: Path) ->
 
 
 def make_packet(db_path: Path, meeting_id: int, public: bool, target: Path, progress: Progress) -> MadePdf:
+    from namndapp.services.packet import build_packet  # the document stack loads on first use, not at start-up
+
     def report(done: int, total: int, text: str = "") -> None:
         if progress.cancelled:
             raise Cancelled()
@@ -72,6 +75,8 @@ def make_packet(db_path: Path, meeting_id: int, public: bool, target: Path, prog
         result = build_packet(db, meeting_id, public=public, progress=report)
         if progress.cancelled:
             raise Cancelled()
+        if result.withheld:  # the secretary sees what is held back before the file is written
+            return MadePdf(target, list(result.warnings), result.page_count, list(result.withheld), result.pdf)
         return MadePdf(write_atomically(target, result.pdf), list(result.warnings), result.page_count)
     finally:
         db.close()
@@ -94,7 +99,7 @@ class AgendaDocumentsPanel(QWidget):
         self.meeting_id = meeting_id
         self.choose_target: Callable[[Path], Path | None] = self._ask_for_file
         self.show_pdf: Callable[[Path, str], None] = self._open_preview
-        self.previews: list[PdfPreviewDialog] = []
+        self.previews: list[QWidget] = []  # open preview windows (ui.pdf_preview.PdfPreviewDialog)
         self.running = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -224,6 +229,9 @@ class AgendaDocumentsPanel(QWidget):
         if error is not None:
             show_error(self, error)
             return
+        if result.unwritten is not None and not self._accept_withheld(result):
+            self.status_message.emit("Avbrutet: de offentliga handlingarna sparades inte.")
+            return
         word = "Kallelsen" if kind == KALLELSE else "Handlingarna"
         pages = f" ({result.page_count} sidor)" if result.page_count else ""
         self.status_message.emit(f"{word} är {'sparad' if kind == KALLELSE else 'sparade'}{pages}: {result.path}")
@@ -234,7 +242,26 @@ class AgendaDocumentsPanel(QWidget):
                                 "Handlingarna är skapade, men allt kunde inte tas med:\n\n• "
                                 + "\n• ".join(result.warnings))
 
+    def _accept_withheld(self, result: MadePdf) -> bool:
+        """Show the attachments the public packet holds back; write the file only if the secretary agrees."""
+        answer = QMessageBox.question(
+            self, "Bilagor som inte tas med",
+            "Följande bilagor tas inte med i den offentliga versionen av handlingarna. I deras ställe står en "
+            "sida som säger varför.\n\n• " + "\n• ".join(result.withheld) + "\n\nVill du spara de offentliga "
+            "handlingarna så?", QMessageBox.Save | QMessageBox.Cancel, QMessageBox.Save)
+        if answer != QMessageBox.Save:
+            return False
+        try:
+            write_atomically(result.path, result.unwritten)
+        except OSError as error:
+            QMessageBox.warning(self, "Nämndapp", f"Filen kunde inte sparas: {error.strerror or error}.")
+            return False
+        result.unwritten = None
+        return True
+
     def _open_preview(self, path: Path, title: str) -> None:
+        from ui.pdf_preview import PdfPreviewDialog  # QtPdf loads with the first preview
+
         dialog = PdfPreviewDialog(path, title, self.window())
         dialog.finished.connect(lambda _result: self.previews.remove(dialog) if dialog in self.previews else None)
         self.previews.append(dialog)

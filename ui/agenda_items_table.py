@@ -20,8 +20,9 @@ def _slot_text(row: dict) -> str:
 COLUMNS = [
     Column("Nr", "number_label", keep_width=True, align=Qt.AlignRight | Qt.AlignVCenter),
     Column("Rubrik på listan", "title",
-           display=lambda r: r["title"] + (f"  [offentligt: {r['public_title']}]" if r["confidential"] else "")),
-    Column("Sekr.", "confidential", display=lambda r: "Ja" if r["confidential"] else ""),
+           display=lambda r: r["title"] + (f"  [offentligt: {r['public_title_in_effect']}]"
+                                            if r.get("confidential_in_effect") else "")),
+    Column("Sekr.", "confidential_in_effect", display=lambda r: "Ja" if r.get("confidential_in_effect") else ""),
     Column("Dnr", "case_number", keep_width=True),
     Column("Typ", "kind_label"),
     Column("Föredragande", "presenter"),

@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from namndapp import paths
+from namndapp import applog, paths
 from namndapp.errors import NamndappError
 from namndapp.services import register
 from namndapp.storage import open_database
 from ui.context import AppContext
 from ui.errors import install_excepthook
+from ui.qt_words import install_word_corrections
 from ui.style import SwedishLettersStyle
 from ui.wheel_guard import install_wheel_guard
 
@@ -39,6 +40,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if translator.load(QLocale(QLocale.Swedish, QLocale.Sweden), "qtbase", "_",
                        QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
         app.installTranslator(translator)
+    install_word_corrections(app)
     return app
 
 
@@ -64,17 +66,35 @@ def open_main_window(db_path: Path, demo: bool = False):
     return window, notice
 
 
-def run(db_path: Path, demo: bool = False) -> int:
-    app = make_application()
+def install_error_reporting() -> Path | None:
+    """Errors, with their tracebacks, and the changes made go to the log file: the shipped app has no
+    console. Returns the file (None if its folder cannot be made; the app then runs without a log)."""
+    path = applog.setup_logging(console=True)
     install_excepthook()
+    return path
+
+
+def run(db_path: Path, demo: bool = False) -> int:
+    install_error_reporting()
+    try:
+        return _run(db_path, demo)
+    finally:
+        applog.stop_logging()
+
+
+def _run(db_path: Path, demo: bool) -> int:
+    app = make_application()
     if demo and db_path == paths.default_database_path():
         db_path = demo_database_path()  # --demo without --db: keep the real register clean
+    log.info("Nämndapp startar med databasen %s", db_path)
     try:
         window, notice = open_main_window(Path(db_path), demo)
     except NamndappError as error:
+        log.warning("Databasen %s kunde inte öppnas: %s", db_path, error.message)
         QMessageBox.critical(None, "Nämndapp", f"Databasen kunde inte öppnas.\n\n{error.message}")
         return 1
     except OSError as error:
+        log.warning("Databasen %s kunde inte öppnas", db_path, exc_info=True)
         QMessageBox.critical(None, "Nämndapp", f"Databasen {db_path} kunde inte öppnas: {error.strerror or error}.")
         return 1
     window.show()

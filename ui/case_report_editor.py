@@ -60,6 +60,9 @@ class CaseReportEditor(QWidget):
         self.signatories = PeopleListEditor()
         self.form.form_layout.addRow("Underskrifter", self.signatories)
         fields.check("immediate_approval_requested", "", "Omedelbar justering begärs")
+        fields.check("confidential", "Sekretess", "Skrivelsen omfattas av sekretess (punkten och paragrafen "
+                                                  "döljs i offentliga versioner)")
+        fields.line("secrecy_ref", "Sekretesshänvisning", "t.ex. 26 kap. 1 § OSL")
         self.form.watch()
         for editor in (self.clauses, self.decision_basis, self.preparers, self.recipients, self.signatories):
             editor.changed.connect(self.form.commit)

@@ -238,6 +238,21 @@ class CreateDialog(QDialog):
             self.created_id = self._create(self.fields.values())
         except NamndappError as error:
             self.error_label.show_message(error.message)
+            self.fit_height()
             return False
         self.accept()
         return True
+
+    def fit_height(self) -> None:
+        """Grow to the height the wrapped texts need at the present width: a dialog keeps its size when
+        an error line appears, and Qt then squeezes the explanation above it until lines are cut."""
+        layout = self.layout()
+        layout.activate()
+        needed = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fit_height()

@@ -4,23 +4,39 @@ It only arranges the screens; each screen talks to the services itself."""
 from importlib import metadata
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
 from namndapp.errors import NamndappError
-from namndapp.services import history
+from namndapp.services.undo import Scope, UndoStacks
+from ui import backup_menu
 from ui.cases_view import CasesView
 from ui.context import AppContext
+from ui.delegation.view import DelegationView
 from ui.errors import show_error
+from ui.log_file import open_log
 from ui.meetings_view import MeetingsView
+from ui import undo_keys
 from ui.members_view import MembersView
 from ui.settings_view import SettingsView
 from ui.shortcuts_help import ShortcutsDialog
+from ui.window_state import restore_window_state, save_window_state
+from ui import source_warnings
 
 SCREENS = [("Sammanträden", MeetingsView), ("Ärenden", CasesView), ("Ledamöter", MembersView),
            ("Inställningar", SettingsView)]
+SCREENS.append(("Delegation", DelegationView))  # Ctrl+5: the first four keep their keys
+# Which undo stack each screen works on; a screen added later may say so itself (`undo_area`).
+UNDO_AREAS = {"Sammanträden": "meetings", "Ärenden": "cases", "Ledamöter": "register", "Inställningar": "settings"}
+# Screens whose changes are undone per record shown (the meeting, the case, the person); Inställningar
+# is one page, so its whole stack is what the secretary sees.
+RECORD_AREAS = {"meetings", "cases", "register"}
+
+
+def is_redo_key(event) -> bool:
+    return event.key() == Qt.Key_Y and event.modifiers() == Qt.ControlModifier
 
 
 class MainWindow(QMainWindow):
@@ -44,14 +60,17 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
 
+        self.undo_stacks = UndoStacks(context.db)
         self.screens: dict[str, QWidget] = {}
         for title, screen_class in SCREENS:
             self.add_screen(title, screen_class(context))
         self.navigation.currentRowChanged.connect(self._show_screen)
 
         self._build_menus()
+        source_warnings.install(self)
         self.statusBar().showMessage(f"Databas: {context.db_path}")
         self.navigation.setCurrentRow(0)
+        restore_window_state(self)
 
     def add_screen(self, title: str, screen: QWidget) -> None:
         """Later issues add Delegationsbeslut and Sök the same way."""
@@ -67,13 +86,20 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
         file_menu.addAction(self.quit_action)
+        backup_menu.install(self, file_menu)  # Säkerhetskopiera…, Återställ…; the daily copy
 
         edit_menu = self.menuBar().addMenu("&Redigera")
-        self.undo_action = QAction("Å&ngra senaste ändringen", self)
+        self.undo_action = QAction("Å&ngra", self)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
         self.undo_action.triggered.connect(self.undo)
         edit_menu.addAction(self.undo_action)
-        edit_menu.aboutToShow.connect(self._update_undo_action)
+        self.redo_action = QAction("&Gör om", self)
+        self.redo_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))  # and Ctrl+Y: keyPressEvent
+        self.redo_action.triggered.connect(self.redo)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.aboutToShow.connect(self.update_undo_actions)
+        edit_menu.aboutToHide.connect(self._keep_undo_keys_working)
+        undo_keys.install(self)
 
         go_menu = self.menuBar().addMenu("&Visa")
         for row, (title, _) in enumerate(SCREENS):
@@ -87,6 +113,10 @@ class MainWindow(QMainWindow):
         self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.shortcuts_action)
+        self.show_log_action = QAction("Visa &loggen", self)
+        self.show_log_action.setToolTip("Felen och ändringarna som appen har skrivit ned, för den som hjälper dig")
+        self.show_log_action.triggered.connect(lambda: open_log(self))
+        help_menu.addAction(self.show_log_action)
         about = QAction("&Om Nämndapp", self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
@@ -114,22 +144,74 @@ class MainWindow(QMainWindow):
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, 8000)
 
-    def _update_undo_action(self) -> None:
-        self.undo_action.setEnabled(history.can_undo(self.context.db))
+    def undo_scope(self) -> Scope | None:
+        """The undo stack of the screen shown, narrowed to the record it shows (like QUndoGroup's active stack)."""
+        title = self.navigation.currentItem().text() if self.navigation.currentItem() else ""
+        screen = self.current_screen()
+        area = getattr(screen, "undo_area", None) or UNDO_AREAS.get(title)
+        if area is None:
+            return None
+        table = getattr(screen, "table", None)
+        record = table.current_id() if area in RECORD_AREAS and hasattr(table, "current_id") else None
+        return Scope(area, record)
+
+    def update_undo_actions(self) -> None:
+        scope = self.undo_scope()
+        undo = self.undo_stacks.next_undo(scope) if scope else None
+        redo = self.undo_stacks.next_redo(scope) if scope else None
+        self.undo_action.setText(f"Å&ngra: {undo.text}" if undo else "Å&ngra")
+        self.redo_action.setText(f"&Gör om: {redo.text}" if redo else "&Gör om")
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+
+    def _keep_undo_keys_working(self) -> None:
+        """A disabled action takes no shortcut; the stack may grow before the menu opens again."""
+        self.undo_action.setEnabled(True)
+        self.redo_action.setEnabled(True)
 
     def undo(self) -> str | None:
+        """Undo the newest change on the screen shown (for its record); returns its summary in the audit log."""
+        return self._step(undoing=True)
+
+    def redo(self) -> str | None:
+        return self._step(undoing=False)
+
+    def _step(self, *, undoing: bool) -> str | None:
         # A field being edited saves first, so that undo reverts what the secretary sees.
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
+        scope = self.undo_scope()
+        if scope is None:
+            self.show_status(f"Här finns inget att {'ångra' if undoing else 'göra om'}.")
+            return None
         try:
-            summary = history.undo_last(self.context.db)
+            change = self.undo_stacks.undo(scope) if undoing else self.undo_stacks.redo(scope)
         except NamndappError as error:
             show_error(self, error)
             return None
+        if change is None:
+            self.show_status(f"Det finns inget att {'ångra' if undoing else 'göra om'}.")
+            return None
         self.refresh_current()
-        self.show_status(f"Ångrat: {summary}" if summary else "Det finns inget att ångra.")
-        return summary
+        self._show_record(change.scope)
+        self.show_status(f"{'Ångrat' if undoing else 'Gjort om'} på {change.scope.screen}: {change.text}")
+        return change.summary
+
+    def _show_record(self, scope: Scope) -> None:
+        """After an undo the record it changed is the one shown (a deleted meeting that came back, say)."""
+        table = getattr(self.current_screen(), "table", None)
+        if scope.record is not None and hasattr(table, "select_id") and table.current_id() != scope.record:
+            table.select_id(scope.record)
+
+    def keyPressEvent(self, event) -> None:
+        # Ctrl+Y also does it again, unless the screen shown uses the key itself (Yrkande in Protokoll):
+        # a key no shortcut took comes here, so the screen's command always wins and nothing is ambiguous.
+        if is_redo_key(event):
+            event.accept()
+            self.redo()
+            return
+        super().keyPressEvent(event)
 
     def show_about(self) -> None:
         try:
@@ -149,4 +231,5 @@ class MainWindow(QMainWindow):
         focused = QApplication.focusWidget()
         if focused is not None:
             focused.clearFocus()  # saves the field being edited
+        save_window_state(self)
         super().closeEvent(event)

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPus
                                QVBoxLayout, QWidget)
 
 from namndapp import swedish
-from namndapp.errors import NamndappError
+from namndapp.errors import ConflictError, NamndappError
 from namndapp.services import agenda, meetings, register
-from ui.agenda_editor import AgendaEditor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
 from ui.list_pane import ListPaneToggle, list_button
-from ui.minutes_workspace import MinutesWorkspace
+from ui.log_file import ErrorNotice
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
@@ -28,6 +27,12 @@ MeetingTabFactory = Callable[[AppContext, int, QWidget], QWidget]
 
 
 WEEKDAY_SHORT = ["mån", "tis", "ons", "tor", "fre", "lör", "sön"]
+WARNING_STYLE = "background: #fff4ce; color: #4d3b00; padding: 6px; border-radius: 3px;"
+
+
+def _status_text(row: dict) -> str:
+    """A meeting whose day has passed without being held is flagged (the detail pane says why)."""
+    return ("⚠ " if row.get("warning") else "") + row["status"].capitalize()
 
 
 def _date_with_weekday(row: dict) -> str:
@@ -40,8 +45,20 @@ COLUMNS = [Column("Datum", "meeting_date", display=_date_with_weekday, sort=lamb
            Column("Organ", "body_code", display=lambda r: r["body_code"]),
            Column("Tid", "start_time", display=lambda r: swedish.time_range(r["start_time"], r["end_time"]),
                   keep_width=True),
-           Column("Plats", "place"), Column("Status", "status", display=lambda r: r["status"].capitalize()),
+           Column("Plats", "place"), Column("Status", "status", display=lambda r: _status_text(r)),
            Column("Punkter", "item_count", numeric=True, align=Qt.AlignRight | Qt.AlignVCenter)]
+
+
+def _agenda_editor(context: AppContext, meeting_id: int, parent: QWidget) -> QWidget:
+    from ui.agenda_editor import AgendaEditor  # loaded when the tab is first shown, not with the main window
+
+    return AgendaEditor(context, meeting_id, parent)
+
+
+def _minutes_workspace(context: AppContext, meeting_id: int, parent: QWidget) -> QWidget:
+    from ui.minutes_workspace import MinutesWorkspace  # loaded when the tab is first shown
+
+    return MinutesWorkspace(context, meeting_id, parent)
 
 
 class _PendingTab(QWidget):
@@ -86,6 +103,12 @@ class MeetingDetail(QWidget):
         self.form.saved.connect(lambda: self.saved.emit("Sammanträdet är sparat."))
         page = QWidget()
         page_layout = QVBoxLayout(page)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("meetingWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.warning_label.hide()
+        page_layout.addWidget(self.warning_label)
         page_layout.addWidget(self.form)
         page_layout.addWidget(hint("Allt sparas direkt när du lämnar ett fält. Ångra med Ctrl+Z."))
         page_layout.addStretch(1)
@@ -108,7 +131,7 @@ class MeetingDetail(QWidget):
             self.form.set_saver(None)
         else:
             self._load(meeting_id)
-            self.form.set_saver(lambda values: meetings.update_meeting(self.context.db, meeting_id, **values))
+            self.form.set_saver(lambda values: self._save(meeting_id, values))
         self._build_extra_tabs()
 
     def _load(self, meeting_id: int) -> None:
@@ -116,6 +139,25 @@ class MeetingDetail(QWidget):
         body = register.get_body(self.context.db, meeting["body_id"])
         self.form.load({**meeting, "body_name": body["name"]})
         self.title.setText(f"{body['name']}, {swedish.weekday_date(meeting['meeting_date'])}")
+        self._show_warning(meeting_id)
+
+    def _show_warning(self, meeting_id: int | None) -> None:
+        warning = meetings.meeting_warning(self.context.db, meeting_id) if meeting_id is not None else None
+        self.warning_label.setText(f"⚠ {warning}" if warning else "")
+        self.warning_label.setVisible(bool(warning))
+
+    def _save(self, meeting_id: int, values: dict) -> None:
+        """A change the core wants confirmed (a new date after the kallelse, with the protokoll begun) is
+        asked about first; a refused one raises before any question and shows in red under the form."""
+        warnings = meetings.update_warnings(self.context.db, meeting_id, **values)
+        if warnings:
+            self.form.fields.widgets["meeting_date"].setModified(False)  # the question takes the focus
+            question = "\n\n".join(warnings) + "\n\nVill du ändra datumet ändå?"
+            if QMessageBox.question(self, "Ändra datum", question) != QMessageBox.Yes:
+                self._load(meeting_id)
+                raise ConflictError("Datumet är inte ändrat.")
+        meetings.update_meeting(self.context.db, meeting_id, confirmed=bool(warnings), **values)
+        self._show_warning(meeting_id)
 
     def reload_title(self) -> None:
         if self.meeting_id is not None:
@@ -157,7 +199,7 @@ class MeetingDetail(QWidget):
             widget = QLabel(error.message)
         except Exception:  # one broken tab must not take the whole screen down
             log.exception("Fliken %s kunde inte visas", title)
-            widget = QLabel(f"Fliken ”{title}” kunde inte visas på grund av ett fel. Se loggen.")
+            widget = ErrorNotice(f"Fliken ”{title}” kunde inte visas på grund av ett fel. Se loggen.")
         blocked = self.tabs.blockSignals(True)
         try:
             self.tabs.removeTab(index)
@@ -203,11 +245,12 @@ class MeetingsView(QWidget):
         self.detail = MeetingDetail(context)
         self.detail.saved.connect(self._saved)
         splitter.addWidget(self.detail)
-        splitter.setSizes([560, 800])
+        # At 1280 pixels the six columns need about 580 of them to be read; the form beside is narrow.
+        splitter.setSizes([640, 520])
         self.list_toggle = ListPaneToggle(left, self.detail.list_button, self.detail.tabs,
                                           ("Föredragningslista", "Protokoll"))
-        self.add_meeting_tab("Föredragningslista", AgendaEditor)
-        self.add_meeting_tab("Protokoll", MinutesWorkspace)
+        self.add_meeting_tab("Föredragningslista", _agenda_editor)
+        self.add_meeting_tab("Protokoll", _minutes_workspace)
 
     def add_meeting_tab(self, title: str, factory: MeetingTabFactory) -> None:
         """Plug in a tab shown for every meeting: factory(context, meeting_id, parent) -> QWidget."""
@@ -282,6 +325,10 @@ class MeetingsView(QWidget):
     def delete_meeting(self) -> None:
         row = self.table.current_row()
         if row is None:
+            return
+        refusal = meetings.deletion_refusal(self.context.db, row["id"])
+        if refusal:  # said before the question, not after a "Ja"
+            show_error(self, ConflictError(refusal))
             return
         question = f"Ta bort sammanträdet {swedish.weekday_date(row['meeting_date'])} med dess föredragningslista?"
         if QMessageBox.question(self, "Ta bort sammanträde", question) != QMessageBox.Yes:

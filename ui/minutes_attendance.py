@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderV
 from namndapp.errors import NamndappError
 from namndapp.services import minutes, minutes_reads
 from ui.forms import CreateDialog, ErrorLabel
+from ui.selection import selected_row
 from ui.widgets import button_row, hint
 
 COLUMNS = ["Namn", "Parti", "Som", "Närvarande", "Tjänstgör för", "Från §", "Till §", "Roll"]
@@ -29,7 +30,7 @@ class AttendanceGrid(QWidget):
         self.meeting_id = meeting_id
         self.rows: list[dict] = []
         layout = QVBoxLayout(self)
-        self.register_button = QPushButton("Hämta ledamöterna från registret")
+        self.register_button = QPushButton("Hämta närvaron från registret")
         self.register_button.setToolTip("Alla ledamöter på sammanträdesdagen, markerade som närvarande")
         self.register_button.clicked.connect(self.fill_from_register)
         self.add_button = QPushButton("Lägg till person …")
@@ -202,8 +203,8 @@ class AttendanceGrid(QWidget):
         return dialog.created_id
 
     def remove_current(self) -> bool:
-        index = self.table.currentRow()
-        if index < 0 or not self.rows[index]["id"]:
+        index = selected_row(self.table)
+        if index is None or not self.rows[index]["id"]:
             return False
         row = self.rows[index]
         return self._run(lambda: minutes.remove_attendance(self.context.db, row["id"]),

@@ -21,13 +21,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from namndapp.errors import NamndappError
 from namndapp.files import write_atomically
-from namndapp.services import dispatch, meetings, minutes, protocol_files, register
+from namndapp.services import dispatch, meetings, minutes, minutes_checks, protocol_files, register
 from ui.agenda_documents import documents_folder
 from ui.context import open_for_worker
 from ui.errors import show_error
 from ui.minutes_dialogs import PersonChecklist
-from ui.minutes_print import ask_printer, new_printer, print_pdfs
-from ui.pdf_preview import PdfPreviewDialog
 from ui.tasks import run_task
 from ui.widgets import button_row
 
@@ -90,11 +88,17 @@ class DocumentOptionsDialog(QDialog):
     """Format (.pdf/.docx), internal or public version, and for extracts which §§."""
 
     def __init__(self, title: str, paragraphs: list[dict] | None, parent=None, *, chosen: list[int] = (),
-                 with_format: bool = True, recipients: list[str] | None = None):
+                 with_format: bool = True, recipients: list[str] | None = None, warnings: list[str] = ()):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(580)
         layout = QVBoxLayout(self)
+        self.warnings = QLabel("\n".join(f"⚠ {w}" for w in warnings) + "\n\nDokumentet kan skapas ändå.")
+        self.warnings.setObjectName("documentWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("background: #fff4ce; color: #4d3b00; padding: 6px; border-radius: 3px;")
+        self.warnings.setVisible(bool(warnings))
+        layout.addWidget(self.warnings)
         form = QFormLayout()
         layout.addLayout(form)
         self.checklist = None
@@ -195,9 +199,9 @@ class MinutesDocumentsPanel(QWidget):
         self.current_number = current_number
         self.choose_target: Callable[[Path], Path | None] = self._ask_for_file
         self.choose_folder: Callable[[], Path | None] = self._ask_for_folder
-        self.configure_printer: Callable = lambda printer: ask_printer(printer, self)
+        self.configure_printer: Callable = self._ask_printer
         self.show_pdf: Callable[[Path, str], None] = self._open_preview
-        self.previews: list[PdfPreviewDialog] = []
+        self.previews: list[QWidget] = []  # open preview windows (ui.pdf_preview.PdfPreviewDialog)
         self.print_folder = Path(tempfile.mkdtemp(prefix="namndapp-utskrift-"))
         self.running = False
         self.protocol_button = QPushButton("Skapa protokoll …")
@@ -267,8 +271,12 @@ class MinutesDocumentsPanel(QWidget):
 
     # The buttons ------------------------------------------------------------------------------------
 
+    def _warnings(self) -> list[str]:
+        """The core's warnings before printing (services.minutes_checks), shown in the dialog that asks."""
+        return minutes_checks.print_warnings(self.context.db, self.meeting_id)
+
     def ask_protocol(self) -> bool:
-        options = DocumentOptionsDialog("Skapa protokoll", None, self)
+        options = DocumentOptionsDialog("Skapa protokoll", None, self, warnings=self._warnings())
         return bool(options.exec()) and self.create_protocol(options.fmt(), options.public())
 
     def ask_extract(self) -> bool:
@@ -276,7 +284,8 @@ class MinutesDocumentsPanel(QWidget):
         return bool(options.exec()) and self.create_extract(options.numbers(), options.fmt(), options.public())
 
     def ask_print_protocol(self) -> bool:
-        options = DocumentOptionsDialog("Skriv ut protokoll", None, self, with_format=False)
+        options = DocumentOptionsDialog("Skriv ut protokoll", None, self, with_format=False,
+                                        warnings=self._warnings())
         return bool(options.exec()) and self.print_protocol(options.public())
 
     def ask_print_extracts(self) -> bool:
@@ -369,7 +378,14 @@ class MinutesDocumentsPanel(QWidget):
         return self._start(what, lambda: render_for_print(db_path, meeting_id, numbers, public, folder),
                            lambda paths: self._send_to_printer(paths, numbers, recipient))
 
+    def _ask_printer(self, printer) -> bool:
+        from ui.minutes_print import ask_printer  # QtPdf and QtPrintSupport load with the first print
+
+        return ask_printer(printer, self)
+
     def _send_to_printer(self, paths: list[Path], numbers: list[int] | None, recipient: str) -> None:
+        from ui.minutes_print import new_printer, print_pdfs
+
         _, body_name, day = self._names()
         printer = new_printer(f"{'Protokoll' if numbers is None else 'Protokollsutdrag'} {body_name} {day}")
         if not self.configure_printer(printer):
@@ -400,6 +416,8 @@ class MinutesDocumentsPanel(QWidget):
         self.last_dispatch.show()
 
     def _open_preview(self, path: Path, title: str) -> None:
+        from ui.pdf_preview import PdfPreviewDialog  # QtPdf loads with the first preview
+
         dialog = PdfPreviewDialog(path, title, self.window())
         dialog.finished.connect(lambda _result: self.previews.remove(dialog) if dialog in self.previews else None)
         self.previews.append(dialog)

@@ -14,15 +14,17 @@ from typing import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QGridLayout, QLabel, QListWidget,
-                               QListWidgetItem, QPushButton, QScrollArea, QToolBar, QVBoxLayout, QWidget)
+                               QListWidgetItem, QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
 from namndapp.errors import NamndappError
 from namndapp.services import minutes
+from ui.flow_layout import FlowLayout, flow_widget
 from ui.forms import ErrorLabel, PlainTextField
 from ui.list_editors import TextListEditor
 from ui.minutes_dialogs import (SentenceDialog, adjournment_dialog, disqualification_dialog, motion_dialog,
                                 note_dialog, reservation_dialog)
 from ui.minutes_vote import proposition_dialog
+from ui.selection import selected_row
 from ui.widgets import button_row, hint
 
 DECISION_KINDS = [("Beslut", "beslut"), ("Förslag till beslut", "förslag")]
@@ -112,21 +114,27 @@ class ParagraphEditor(QWidget):
         self.error_label = ErrorLabel()
         layout.addWidget(self.error_label)
 
-        # Toolbars, not button rows: in a narrow window the rest goes behind the » button, and the
-        # shortcuts keep working.
-        self.quick_bar = self._toolbar("Snabbval")
+        # Rows of buttons that wrap onto a second line when the window is narrow: a toolbar hid the last
+        # ones behind a » button, which the window's edge then cut off. The shortcuts work the same.
+        self.quick_bar, quick_layout = self._button_rows("Snabbval")
         self.quick_actions: dict[str, QAction] = {}
+        self.action_buttons: dict[str, QToolButton] = {}
         for outcome, text, key in QUICK_ACTIONS:
-            self.quick_actions[outcome] = self._action(self.quick_bar, text, key, lambda _=False, o=outcome: self.quick(o))
+            self.quick_actions[outcome] = self._action(quick_layout, text, key,
+                                                       lambda _=False, o=outcome: self.quick(o))
         self.quick_actions["utan eget yttrande"].setVisible(is_committee)
-        self.quick_bar.addSeparator()
-        self.decided_action = self._action(self.quick_bar, "Beslutad", DECIDED_KEY, self.mark_decided)
-        self.reopen_action = self._action(self.quick_bar, "Öppna igen", "", self.reopen)
+        self.action_buttons["Utan eget yttrande"].setVisible(is_committee)
+        separator = QFrame()
+        separator.setFrameShape(QFrame.VLine)
+        separator.setFrameShadow(QFrame.Sunken)
+        quick_layout.addWidget(separator)
+        self.decided_action = self._action(quick_layout, "Beslutad", DECIDED_KEY, self.mark_decided)
+        self.reopen_action = self._action(quick_layout, "Öppna igen", "", self.reopen)
         layout.addWidget(self.quick_bar)
-        self.dialog_bar = self._toolbar("Beslutsgång")
+        self.dialog_bar, dialog_layout = self._button_rows("Beslutsgång")
         self.dialog_actions: dict[str, QAction] = {}
         for key, text, shortcut in DIALOG_ACTIONS:
-            self.dialog_actions[key] = self._action(self.dialog_bar, text, shortcut,
+            self.dialog_actions[key] = self._action(dialog_layout, text, shortcut,
                                                     lambda _=False, k=key: self.open_dialog(k))
         layout.addWidget(self.dialog_bar)
 
@@ -196,22 +204,25 @@ class ParagraphEditor(QWidget):
         layout.addWidget(scroll, 1)
         self.show_paragraph(None)
 
-    def _toolbar(self, name: str) -> QToolBar:
-        bar = QToolBar(name)
-        bar.setToolButtonStyle(Qt.ToolButtonTextOnly)
-        bar.setStyleSheet("QToolBar { spacing: 4px; border: none; } QToolButton { border: 1px solid palette(mid); "
-                          "border-radius: 3px; padding: 3px 8px; background: palette(button); } "
-                          "QToolButton:disabled { color: palette(mid); }")
-        return bar
+    def _button_rows(self, name: str) -> tuple[QWidget, FlowLayout]:
+        widget, flow = flow_widget(spacing=4)
+        widget.setAccessibleName(name)
+        widget.setStyleSheet("QToolButton { border: 1px solid palette(mid); border-radius: 3px; padding: 3px 8px; "
+                             "background: palette(button); } QToolButton:disabled { color: palette(mid); }")
+        return widget, flow
 
-    def _action(self, bar: QToolBar, text: str, key: str, slot) -> QAction:
+    def _action(self, flow: FlowLayout, text: str, key: str, slot) -> QAction:
         action = QAction(text, self)
         if key:
             action.setShortcut(QKeySequence(key))
             shown = QKeySequence(key).toString(QKeySequence.NativeText)
             action.setToolTip(f"{text.rstrip(' …')} ({shown})")
         action.triggered.connect(slot)
-        bar.addAction(action)
+        button = QToolButton()
+        button.setToolButtonStyle(Qt.ToolButtonTextOnly)
+        button.setDefaultAction(action)  # the button carries the action, and with it the shortcut
+        flow.addWidget(button)
+        self.action_buttons[text] = button
         return action
 
     # Showing --------------------------------------------------------------------------------------
@@ -384,7 +395,10 @@ class ParagraphEditor(QWidget):
         self.status_message.emit(f"{ENTRY_WORDS[key]} antecknad i {self.detail['label']}. Ångra med Ctrl+Z.")
 
     def current_entry(self) -> dict | None:
-        item = self.entries.currentItem() or (self.entries.item(0) if self.entries.count() == 1 else None)
+        row = selected_row(self.entries)
+        if row is None and self.entries.count() == 1:
+            row = 0  # the only entry needs no choosing
+        item = self.entries.item(row) if row is not None else None
         return item.data(ENTRY_ROLE) if item else None
 
     def sentence_dialog(self, entry: dict) -> SentenceDialog:

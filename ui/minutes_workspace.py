@@ -5,8 +5,9 @@ Before the minutes are opened: "Öppna protokollet" (the agenda items get their 
 attendance. Afterwards: the §§ on the left (number, title, decided or open, markers for omröstning,
 reservation, jäv and sekretess), the current § on the right with its live number, quick actions and
 dialogs; Alt+Upp / Alt+Ned (or Page Up / Page Down in the list) move between §§. Tabs for närvaro and
-the protokoll's details; the documents (protokoll, utdrag, utskrift, expediering) at the bottom. Broken
-rules of the whole meeting (beslutförhet and the like) show in a yellow bar at the top.
+the protokoll's details; the documents (protokoll, utdrag, utskrift, expediering) at the bottom. The
+core's warnings before printing (broken rules, no närvaro, not beslutför, empty decisions; see
+services.minutes_checks) show in a yellow bar at the top.
 
 Everything is saved at once through services.minutes; Redigera → Ångra (Ctrl+Z) undoes the last change.
 """
@@ -17,9 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-from namndapp import swedish
 from namndapp.errors import NamndappError
-from namndapp.services import agenda, meetings, minutes, register
+from namndapp.services import agenda, meetings, minutes, minutes_checks, register
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import CreateDialog
@@ -218,7 +218,7 @@ class MinutesWorkspace(QWidget):
             first_open = next((r for r in rows if not r["decided"]), rows[0] if rows else None)
             if first_open:
                 self.paragraph_list.select_id(first_open["id"])
-        self._show_warnings(view)
+        self._show_warnings()
 
     def refresh(self) -> None:
         """Called by the meeting screen when it is shown again (and after Ångra)."""
@@ -227,19 +227,9 @@ class MinutesWorkspace(QWidget):
         self.attendance.reload()
         self.details.reload()
 
-    def _show_warnings(self, view: dict | None = None) -> None:
-        db = self.context.db
-        view = view or minutes.minutes_view(db, self.meeting_id)
-        warnings = list(minutes.problems(db, self.meeting_id))
-        no_attendance = not (view["attendance"]["members"] or view["attendance"]["serving_substitutes"])
-        short = [p for p in view["paragraphs"] if p["quorum"] is False]
-        if view["minutes"] and no_attendance:
-            warnings.append("Ingen närvaro är antecknad: fyll i fliken ”Närvaro” (”Hämta ledamöterna från "
-                            "registret”). Utan närvaro är nämnden inte beslutför.")
-        elif short:
-            span = swedish.paragraph_span([p["number"] for p in short])
-            warnings.append(f"Inte beslutför i {span}: högst hälften av de {short[0]['seat_count']} ledamöterna "
-                            "tjänstgör (6 kap. 27 § kommunallagen). Kontrollera närvaron.")
+    def _show_warnings(self) -> None:
+        """The core's warnings before printing (minutes_checks), the same list `namndapp minutes-check` gives."""
+        warnings = minutes_checks.minutes_warnings(self.context.db, self.meeting_id)
         self.warning_bar.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warning_bar.setVisible(bool(warnings))
 

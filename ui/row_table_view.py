@@ -1,15 +1,16 @@
 """A sortable, filterable table of rows with Swedish collation that keeps its selection across
-reloads and tells which row (dict) is current."""
+reloads and tells which row (dict) is selected: the one a click, an arrow key or select_id() chose."""
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ui.row_table_model import ID_ROLE, ROW_ROLE, Column, RowTableModel
+from ui.selection import SelectionTracker, selected_row
 from ui.swedish_proxy import SwedishSortFilterProxy
 
 
 class RowTableView(QTableView):
-    current_row_changed = Signal(object)  # the row dict, or None
+    current_row_changed = Signal(object)  # the selected row dict, or None
 
     def __init__(self, columns: list[Column], parent=None, stretch_column: int | None = None,
                  sort_column: int = 0, descending: bool = False):
@@ -32,14 +33,16 @@ class RowTableView(QTableView):
         stretch = len(columns) - 1 if stretch_column is None else stretch_column
         self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
         self._last_id = object()
-        self.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.selection = SelectionTracker(self)
+        self.selection.changed.connect(self._selection_changed)
 
     def set_rows(self, rows: list[dict], keep_selection: bool = True) -> None:
         """Replace the rows; the previously selected row stays selected if it is still there."""
         current = self.current_id() if keep_selection else None
-        self.blockSignals(True)
+        # The reset empties the selection for a moment; the row that comes back is not news.
+        self.selection.blockSignals(True)
         self.source_model.set_rows(rows)
-        self.blockSignals(False)
+        self.selection.blockSignals(False)
         self.fit_columns()
         if current is not None and self.select_id(current):
             return
@@ -86,10 +89,9 @@ class RowTableView(QTableView):
         self.proxy.set_filter_text(text)
 
     def current_row(self) -> dict | None:
-        index = self.currentIndex()
-        if not index.isValid() or not self.selectionModel().isRowSelected(index.row(), index.parent()):
-            return None
-        return index.data(ROW_ROLE)
+        """The selected row (not merely the one with the keyboard focus), or None."""
+        row = selected_row(self)
+        return self.model().index(row, 0).data(ROW_ROLE) if row is not None else None
 
     def current_id(self):
         row = self.current_row()
@@ -110,7 +112,7 @@ class RowTableView(QTableView):
         if self.proxy.rowCount():
             self.select_id(self.proxy.index(0, 0).data(ID_ROLE))
 
-    def _current_changed(self, *_):
+    def _selection_changed(self, _rows: list[int]) -> None:
         self._emit_current()
 
     def _emit_current(self) -> None:

@@ -6,11 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from ui.agenda_editor import ADD_CASE_KEY, ADD_INFO_KEY
 from ui.list_pane import SHORTCUT as LIST_KEY
-from ui.minutes_documents import PRINT_EXTRACTS_KEY
-from ui.minutes_paragraph_editor import DECIDED_KEY, DIALOG_ACTIONS, QUICK_ACTIONS
-from ui.minutes_workspace import OWN_WINDOW_KEY
 
 _SWEDISH_KEYS = (("Shift", "Skift"), ("Up", "Upp"), ("Down", "Ned"))
 
@@ -22,6 +18,12 @@ def key_text(key: str) -> str:
 
 
 def sections() -> list[tuple[str, list[tuple[str, str]]]]:
+    # The screens' modules load when the page is first opened, not with the main window.
+    from ui.agenda_editor import ADD_CASE_KEY, ADD_INFO_KEY
+    from ui.minutes_documents import PRINT_EXTRACTS_KEY
+    from ui.minutes_paragraph_editor import DECIDED_KEY, DIALOG_ACTIONS, QUICK_ACTIONS
+    from ui.minutes_workspace import OWN_WINDOW_KEY
+
     minutes = [(key, text.rstrip(" …")) for _, text, key in QUICK_ACTIONS + DIALOG_ACTIONS]
     return [
         ("Överallt", [("Ctrl+Z", "Ångra senaste ändringen"),

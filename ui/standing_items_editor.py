@@ -13,6 +13,7 @@ from namndapp.services import agenda
 from ui.context import AppContext
 from ui.forms import ErrorLabel
 from ui.list_editors import ListButtons
+from ui.selection import SelectionTracker, selected_row
 from ui.widgets import hint
 
 PLACEMENT_LABELS = {"opening": "Före ärendena", "closing": "Efter ärendena"}
@@ -66,7 +67,8 @@ class StandingItemsEditor(QWidget):
         self.buttons.up.clicked.connect(lambda: self.move_current(-1))
         self.buttons.down.clicked.connect(lambda: self.move_current(1))
         self.table.itemChanged.connect(self._title_edited)
-        self.table.currentCellChanged.connect(lambda *_: self._update_buttons())
+        self.selection = SelectionTracker(self.table)
+        self.selection.changed.connect(lambda _rows: self._update_buttons())
         self.load(None)
 
     # Showing ---------------------------------------------------------------------------------------
@@ -120,8 +122,9 @@ class StandingItemsEditor(QWidget):
         return [dict(entry) for entry in self.entries]
 
     def current_row(self) -> int | None:
-        row = self.table.currentRow()
-        return row if 0 <= row < len(self.entries) else None
+        """The selected item's row (the buttons act on what is shown selected, not on the focus)."""
+        row = selected_row(self.table)
+        return row if row is not None and row < len(self.entries) else None
 
     def current_key(self) -> str | None:
         row = self.current_row()

@@ -5,7 +5,6 @@ Errors are one Swedish line on stderr and a non-zero exit code, never a tracebac
 """
 
 import importlib
-import logging
 import sys
 
 import click
@@ -15,6 +14,10 @@ from namndapp.cli import (agenda, demo, exchange, minutes, minutes_record, peopl
 from namndapp.cli.common import DbPath, db_option, make_swedish, run_guarded
 
 COMMAND_MODULES = (register, register_edit, people, demo, exchange, agenda, standing, minutes_record, minutes)
+COMMAND_MODULES += (importlib.import_module("namndapp.cli.justering"),)
+COMMAND_MODULES += (importlib.import_module("namndapp.cli.delegation"),)
+COMMAND_MODULES += (importlib.import_module("namndapp.cli.backup"),)
+COMMAND_MODULES += (importlib.import_module("namndapp.cli.style"),)
 
 
 class SwedishGroup(click.Group):
@@ -32,7 +35,6 @@ class SwedishGroup(click.Group):
 def main(ctx: click.Context, db_path: DbPath, with_demo: bool):
     """Nämndapp – nämndsekreterarens verktyg. Utan kommando öppnas skrivbordsappen."""
     if ctx.invoked_subcommand is None:
-        logging.basicConfig(level=logging.INFO)
         gui = importlib.import_module("ui.app")  # loaded lazily: the core never imports Qt
         sys.exit(gui.run(db_path.path, demo=with_demo))
 

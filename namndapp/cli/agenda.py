@@ -5,8 +5,6 @@ from pathlib import Path
 import click
 
 from namndapp.cli.common import case_id_of, db_option, json_option, print_rows
-from namndapp.documents.kallelse import kallelse_pdf
-from namndapp.documents.packet import build_packet
 from namndapp.errors import ValidationError
 from namndapp.files import write_atomically
 from namndapp.services import agenda as agenda_service
@@ -30,6 +28,8 @@ def _write(out: str, content: bytes) -> Path:
 @click.option("--public", is_flag=True, help=_PUBLIC_HELP)
 def agenda(db_path, meeting_id, out, public):
     """Skapa kallelsen med föredragningslista för ett sammanträde som PDF."""
+    from namndapp.services.kallelse import kallelse_pdf  # reportlab loads for this command only, not for the GUI
+
     db = db_path.open()
     target = _write(out, kallelse_pdf(db, meeting_id, public=public))
     click.echo(f"Kallelsen{' (offentlig version)' if public else ''} är sparad: {target}")
@@ -42,8 +42,12 @@ def agenda(db_path, meeting_id, out, public):
 @click.option("--public", is_flag=True, help=_PUBLIC_HELP)
 def packet(db_path, meeting_id, out, public):
     """Skapa handlingarna till ett sammanträde som en PDF: kallelse, innehåll och varje punkts handlingar."""
+    from namndapp.services.packet import build_packet  # reportlab and pypdf load for this command only
+
     db = db_path.open()
     result = build_packet(db, meeting_id, public=public)
+    for line in result.withheld:
+        click.echo(f"Varning: {line}", err=True)
     target = _write(out, result.pdf)
     for warning in result.warnings:
         click.echo(f"Varning: {warning}", err=True)

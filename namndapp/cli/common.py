@@ -2,6 +2,7 @@
 
 import json
 import logging
+import sqlite3
 import sys
 import traceback
 from dataclasses import dataclass
@@ -9,9 +10,12 @@ from pathlib import Path
 
 import click
 
-from namndapp import paths
+from namndapp.public import source_check
+from namndapp import applog, paths
 from namndapp.errors import NamndappError, NotFoundError, ValidationError
+from namndapp.exchange import json_limits
 from namndapp.storage import cases as case_store, open_database, register as register_store
+from namndapp.storage.database import error_message as database_error_message
 
 log = logging.getLogger("namndapp")
 
@@ -20,8 +24,8 @@ log = logging.getLogger("namndapp")
 class DbPath:
     path: Path
 
-    def open(self, *, create: bool = False):
-        return open_database(self.path, create=create)
+    def open(self, *, create: bool = False, migrate: bool = True):
+        return open_database(self.path, create=create, migrate=migrate)
 
 
 def _to_db_path(ctx, param, value):
@@ -64,7 +68,10 @@ def run_guarded(function, *args, **kwargs):
     """Run click's main so that nothing but a one-line Swedish message reaches the user."""
     kwargs["standalone_mode"] = False
     try:
+        source_check.take_warnings()  # only what this command wrote
         result = function(*args, **kwargs)
+        for warning in source_check.take_warnings():
+            click.echo(f"Varning: {warning}", err=True)
         if isinstance(result, int) and result:
             sys.exit(result)
         return result
@@ -80,13 +87,25 @@ def run_guarded(function, *args, **kwargs):
     except click.ClickException as exc:
         fail(_swedish_usage(exc.format_message()), exc.exit_code or 1)
     except OSError as exc:
+        if database_error_message(exc):
+            fail(database_error_message(exc, exc.filename), 1)
         fail(f"Filen kunde inte läsas eller skrivas: {exc.strerror or exc} ({exc.filename or ''}).".replace(" ()", ""), 1)
+    except sqlite3.DatabaseError as exc:  # about the file itself (busy, full, read-only) outside a transaction
+        message = database_error_message(exc)
+        if not message:
+            _unexpected(exc)
+        fail(message, 1)
     except KeyboardInterrupt:
         fail("Avbrutet.", 130)
     except Exception as exc:  # the last line of defence: log the details, show one line
-        log.debug("Oväntat fel", exc_info=True)
-        details = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-        fail(f"Ett oväntat fel inträffade ({details}). Inget har sparats av den avbrutna åtgärden.", 3)
+        _unexpected(exc)
+
+
+def _unexpected(exc: BaseException):
+    log_path = applog.record_error(log, "Oväntat fel", exc)  # the traceback goes there; the user reads one line
+    details = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+    where = f" Detaljerna finns i loggen {log_path}." if log_path else ""
+    fail(f"Ett oväntat fel inträffade ({details}). Inget har sparats av den avbrutna åtgärden.{where}", 3)
 
 
 def print_rows(rows: list[dict], columns: list[tuple[str, str]], as_json: bool) -> None:
@@ -173,7 +192,7 @@ def read_json_file(file: str):
     except UnicodeDecodeError:
         raise ValidationError(f"Filen {file} är inte text i UTF-8.") from None
     try:
-        return json.loads(text)
+        return json_limits.loads(text, f"Filen {file}")
     except json.JSONDecodeError as error:
         raise ValidationError(f"Filen {file} är inte giltig JSON (rad {error.lineno}, kolumn {error.colno}).") \
             from None

@@ -5,7 +5,6 @@ import time
 import click
 
 from namndapp.cli.common import db_option
-from namndapp.demo import fill_demo
 
 
 @click.command(short_help="Fyll en ny databas med exempeldata (Norrviks kommun).")
@@ -14,6 +13,8 @@ def demo(db_path):
     """Fyll en ny databas med exempeldata: Norrviks kommun med socialnämnd, arbetsutskott, ledamöter,
     ett års sammanträden och ärenden med tjänsteskrivelser. Databasen skapas om den inte finns;
     en databas som redan har nämnder ändras inte."""
+    from namndapp.demo import fill_demo  # the made-up municipality loads for this command only
+
     db = db_path.open(create=True)
     started = time.perf_counter()
     summary = fill_demo(db)
@@ -24,7 +25,8 @@ def demo(db_path):
                f"{counts.get('tjänstepersoner', 0)} tjänstepersoner")
     click.echo(f"  {counts.get('sammanträden', 0)} sammanträden med {counts.get('punkter', 0)} punkter")
     click.echo(f"  {counts.get('ärenden', 0)} ärenden med {counts.get('bilagor', 0)} bifogade dokument")
-    click.echo(f"Huvudexemplet är sammanträde {summary['main_meeting_id']} (Socialnämnden 2026-04-24).")
+    click.echo(f"Huvudexemplet är sammanträde {summary['main_meeting_id']} (Socialnämnden "
+               f"{summary['main_meeting_date']}, det kommande sammanträdet).")
 
 
 COMMANDS = [demo]

@@ -3,7 +3,7 @@
 import click
 
 from namndapp.cli.common import db_option, json_option, print_rows
-from namndapp.services import dispatch as dispatch_service, protocol_files
+from namndapp.services import dispatch as dispatch_service, minutes_checks, protocol_files
 
 _PUBLIC_HELP = "Offentlig version: sekretessbelagda paragrafer visar bara nummer och en allmän rubrik."
 
@@ -19,6 +19,8 @@ def minutes(db_path, meeting_id, out, public):
     db = db_path.open()
     path = protocol_files.write_minutes(db, meeting_id, out, public=public)
     click.echo(f"Protokollet {'(offentlig version) ' if public else ''}är sparat: {path}")
+    for warning in minutes_checks.print_warnings(db, meeting_id):
+        click.echo(f"Varning: {warning}", err=True)
 
 
 @click.command()
@@ -46,7 +48,9 @@ def extract(db_path, meeting_id, paragraphs, out, public):
 @click.option("--ojusterat", "before_approval", is_flag=True,
               help="Expediera även paragrafer som inte är justerade än (antecknas som före justering).")
 @click.option("--list", "list_only", is_flag=True, help="Visa bara vad som redan har expedierats.")
-def dispatch(db_path, as_json, meeting_id, out_dir, with_docx, before_approval, list_only):
+@click.option("--public", is_flag=True,
+              help="Skicka offentliga versioner (till den som inte är part): sekretessbelagda paragrafer skickas inte.")
+def dispatch(db_path, as_json, meeting_id, out_dir, with_docx, before_approval, list_only, public):
     """Expediera: skicka utdraget av varje paragraf till mottagarna under ”Beslutet ska skickas till”."""
     db = db_path.open()
     if list_only or not out_dir:
@@ -60,7 +64,7 @@ def dispatch(db_path, as_json, meeting_id, out_dir, with_docx, before_approval, 
         return
     formats = ("pdf", "docx") if with_docx else ("pdf",)
     summary = dispatch_service.dispatch_to_folder(db, meeting_id, out_dir, formats=formats,
-                                                  before_approval=before_approval)
+                                                  before_approval=before_approval, public=public)
     if not as_json:
         total = sum(row["files"] for row in summary)
         click.echo(f"Expedierat {total} filer till {len(summary)} mottagare i {out_dir}:")

@@ -10,7 +10,7 @@ import click
 
 from namndapp.cli.common import db_option, json_option, print_rows
 from namndapp.errors import ValidationError
-from namndapp.services import meetings as meeting_service, minutes as service
+from namndapp.services import meetings as meeting_service, minutes as service, minutes_checks
 
 
 @click.command("open-minutes")
@@ -135,13 +135,14 @@ def minutes_details(db_path, meeting_id, adjusters, **fields):
 @db_option
 @click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
 def minutes_check(db_path, meeting_id):
-    """Kontrollera protokollets regler (beslutförhet, jäv, omröstningar, reservationer)."""
+    """Kontrollera protokollet före utskrift: reglerna (beslutförhet, jäv, omröstningar, reservationer,
+    justerare), närvaron och paragrafer utan beslut."""
     db = db_path.open()
     meeting_service.get_meeting(db, meeting_id)  # "finns inte" before "inte öppnat"
     if service.get_minutes(db, meeting_id) is None:
         raise ValidationError(f"Protokollet för sammanträde {meeting_id} är inte öppnat ännu. "
                               f"Öppna det med ”namndapp open-minutes {meeting_id}”.")
-    found = service.problems(db, meeting_id)
+    found = minutes_checks.print_warnings(db, meeting_id)
     if not found:
         click.echo("Inga fel hittades.")
         return

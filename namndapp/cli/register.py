@@ -5,7 +5,9 @@ import json
 import click
 
 from namndapp.cli.common import body_id_of, db_option, json_option, print_rows
-from namndapp.storage import cases as case_store, meetings as meeting_store, register as register_store
+from namndapp.services import meetings as meeting_service
+from namndapp.services.justering import sealing as justering_sealing
+from namndapp.storage import cases as case_store, register as register_store
 from namndapp.storage.database import applied_migrations, integrity_problems, schema_version
 
 
@@ -26,6 +28,7 @@ def check(db_path, as_json):
     """Kontrollera databasen: integritet, främmande nycklar och schemaversion."""
     db = db_path.open()
     problems = integrity_problems(db)
+    problems += justering_sealing.chain_problems(db)
     report = {"database": str(db_path.path), "schema_version": schema_version(db),
               "migrations": applied_migrations(db), "problems": problems}
     if as_json:
@@ -70,11 +73,17 @@ def cases(db_path, as_json, body, status, search):
 @click.option("--body", "body", metavar="ORGAN", help="Bara sammanträden för detta organ (kortnamn eller id).")
 @click.option("--year", type=int, help="Bara sammanträden detta år.")
 def meetings(db_path, as_json, body, year):
-    """Lista sammanträden (id, organ, datum, plats, status)."""
+    """Lista sammanträden (id, organ, datum, plats, status) och varna för dem som har passerat utan att hållas."""
     db = db_path.open()
-    rows = meeting_store.meetings(db, body_id=body_id_of(db, body), year=year)
+    rows = meeting_service.list_meetings(db, body_id=body_id_of(db, body), year=year)
+    if not as_json:
+        rows = [{**row, "status": f"{row['status']} ⚠" if row["warning"] else row["status"]} for row in rows]
     print_rows(rows, [("id", "Id"), ("body_code", "Organ"), ("meeting_date", "Datum"), ("start_time", "Tid"),
                       ("place", "Plats"), ("status", "Status"), ("item_count", "Punkter")], as_json)
+    if not as_json:
+        for row in rows:
+            if row["warning"]:
+                click.echo(f"⚠ {row['id']}: {row['warning']}")
 
 
 COMMANDS = [init, check, bodies, cases, meetings]

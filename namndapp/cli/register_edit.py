@@ -3,7 +3,7 @@
 import click
 
 from namndapp.cli.common import body_id_of, case_id_of, db_option
-from namndapp.errors import ValidationError
+from namndapp.errors import ConflictError, ValidationError
 from namndapp.services import agenda, cases as case_service, meetings as meeting_service
 
 _BODY = click.argument("body", metavar="ORGAN")
@@ -36,13 +36,21 @@ def meeting_add(db_path, body, meeting_date, start_time, end_time, place, extra)
 @click.option("--end", "end_time", metavar="TT:MM", help="Ny sluttid.")
 @click.option("--place", metavar="PLATS", help="Ny plats.")
 @click.option("--status", type=click.Choice(meeting_service.MEETING_STATUSES), help="Ny status.")
-def meeting_set(db_path, meeting_id, **changes):
+@click.option("--force", "confirmed", is_flag=True,
+              help="Spara ändringen trots varningen (t.ex. nytt datum när kallelsen är skickad och "
+                   "protokollet påbörjat).")
+def meeting_set(db_path, meeting_id, confirmed, **changes):
     """Ändra datum, tider, plats eller status för ett sammanträde."""
     changes = {key: value for key, value in changes.items() if value is not None}
     if not changes:
         raise ValidationError("Ange minst en ändring, t.ex. --place ”Sessionssalen”.")
     db = db_path.open()
-    meeting = meeting_service.update_meeting(db, meeting_id, **changes)
+    warnings = meeting_service.update_warnings(db, meeting_id, **changes)
+    for warning in warnings:
+        click.echo(f"Varning: {warning}", err=True)
+    if warnings and not confirmed:
+        raise ConflictError("Ändringen är inte sparad. Lägg till --force för att spara den ändå.")
+    meeting = meeting_service.update_meeting(db, meeting_id, confirmed=confirmed, **changes)
     click.echo(f"Sammanträde {meeting_id} är ändrat: {meeting['meeting_date']} kl. {meeting['start_time'] or '–'}"
                f"{'–' + meeting['end_time'] if meeting['end_time'] else ''}, {meeting['place'] or 'plats ej angiven'}, "
                f"{meeting['status']}.")
@@ -54,10 +62,13 @@ def meeting_set(db_path, meeting_id, **changes):
 @click.option("--yes", "confirmed", is_flag=True, help="Bekräfta att sammanträdet och dess dagordning ska tas bort.")
 def meeting_delete(db_path, meeting_id, confirmed):
     """Ta bort ett sammanträde som inte har något protokoll, med dess dagordning och hålltider."""
-    if not confirmed:
-        raise ValidationError("Lägg till --yes för att bekräfta att sammanträdet ska tas bort.")
     db = db_path.open()
     meeting = meeting_service.get_meeting(db, meeting_id)
+    refusal = meeting_service.deletion_refusal(db, meeting_id)  # said before asking for --yes
+    if refusal:
+        raise ConflictError(refusal)
+    if not confirmed:
+        raise ValidationError("Lägg till --yes för att bekräfta att sammanträdet ska tas bort.")
     meeting_service.delete_meeting(db, meeting_id)
     click.echo(f"Sammanträdet {meeting['meeting_date']} är borttaget.")
 

@@ -47,6 +47,7 @@ def _substitute_list(state: DemoState) -> str:
 
 
 def _status(decided_on: str | None) -> str:
+    """From the written dates: the same whatever day the demo is run."""
     if decided_on and decided_on < DEMO_TODAY.isoformat():
         return "beslutat"
     return "redo för beslut" if decided_on == MAIN_MEETING else "pågående"
@@ -61,6 +62,7 @@ def _next_number(state: DemoState, year: int) -> str:
 
 def _register(db: Database, state: DemoState, key: str, title: str, registered_on: str, decided_on: str | None = None,
               **extra) -> int:
+    registered_on = state.day(registered_on)
     case_id = case_service.register_case(db, body_id=state.body_ids["SN"], title=title, registered_on=registered_on,
                                          case_number=_next_number(state, int(registered_on[:4])),
                                          status=_status(decided_on), **extra)
@@ -79,7 +81,7 @@ def _attach(db: Database, state: DemoState, case_id: int, attachment: Attachment
 def _add_case(db: Database, state: DemoState, text: CaseText) -> None:
     case_id = _register(db, state, text.key, text.title, text.registered_on or _days_before(text.meeting, 60),
                         decided_on=text.meeting)
-    report_date = _days_before(text.meeting, 16)
+    report_date = state.day(_days_before(text.meeting, 16))
     clauses = [clause.replace("{substitutes}", _substitute_list(state)) for clause in text.proposal]
     state.report_ids[text.key] = case_service.save_report(
         db, case_id, kind=text.report_kind, report_date=report_date, title=text.report_title or text.title,
@@ -115,7 +117,7 @@ def _add_budget_follow_ups(db: Database, state: DemoState) -> None:
         worst = min(figures, key=lambda pair: pair[1])
         best = max(figures, key=lambda pair: pair[1])
         month_name = MONTHS[month - 1]
-        report_date = _days_before(meeting, 14)
+        report_date = state.day(_days_before(meeting, 14))
         description = (
             f"Socialförvaltningen sammanställer efter varje avslutad månad en ekonomisk månadsrapport för att ge en "
             f"översiktlig bild av socialnämndens ekonomiska situation och utveckling under året, i detta fall "
@@ -147,7 +149,7 @@ def _add_delegation_case(db: Database, state: DemoState) -> None:
     case_id = _register(db, state, "delegation", "Anmälan av delegationsbeslut 2026", "2026-01-02")
     for month in (1, 2, 3):
         rows = [(kind, state.rng.randint(3, 140)) for kind in DELEGATION_TYPES]
-        _attach(db, state, case_id, texts.delegation_list(month, rows, f"2026-{month + 1:02d}-02"))
+        _attach(db, state, case_id, texts.delegation_list(month, rows, state.day(f"2026-{month + 1:02d}-02")))
 
 
 def _add_case_without_report(db: Database, state: DemoState) -> None:
@@ -159,7 +161,7 @@ def _add_confidential_matter(db: Database, state: DemoState, key: str, meeting: 
                              public_title: str) -> None:
     case_id = _register(db, state, key, title, _days_before(meeting, 20), confidential=True,
                         secrecy_ref=SECRECY_REF, public_title=public_title, decided_on=meeting)
-    report_date = _days_before(meeting, 9)
+    report_date = state.day(_days_before(meeting, 9))
     state.report_ids[key] = case_service.save_report(
         db, case_id, report_date=report_date, title=title, addressee="Socialnämnden", author_unit=UNIT,
         proposer_sentence=PROPOSER,

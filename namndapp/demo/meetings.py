@@ -35,6 +35,7 @@ MAIN_SCHEDULE = [("08:15", "08:35", "Budgetuppföljning mars 2026", "ekonom", "b
 
 
 def _status(meeting_date: str) -> str:
+    """From the written date and the written today: the same whatever day the demo is run."""
     day = dt.date.fromisoformat(meeting_date)
     # Held meetings stay "genomfört" until their protokoll is justerat, which the demo does not do (yet).
     return "planerat" if day >= DEMO_TODAY else "genomfört"
@@ -108,7 +109,7 @@ def _number_items(db: Database, items: dict) -> None:
 def _meeting(db: Database, state: DemoState, body: str, meeting_date: str, namnd_date: str, *, for_au: bool) -> int:
     status = _status(meeting_date)
     end_time = ("11:40" if not for_au else "15:10") if status != "planerat" else None
-    meeting_id = meeting_service.create_meeting(db, body_id=state.body_ids[body], meeting_date=meeting_date,
+    meeting_id = meeting_service.create_meeting(db, body_id=state.body_ids[body], meeting_date=state.day(meeting_date),
                                                 end_time=end_time, status=status)
     state.meeting_ids[f"{body} {meeting_date}"] = meeting_id
     state.count("sammanträden")
@@ -117,7 +118,8 @@ def _meeting(db: Database, state: DemoState, body: str, meeting_date: str, namnd
     if meeting_date == MAIN_MEETING and not for_au:
         _schedule(db, state, meeting_id, items)
     if status != "planerat":
-        notice = (dt.date.fromisoformat(meeting_date) - dt.timedelta(days=8 if not for_au else 6)).isoformat()
+        written = dt.date.fromisoformat(meeting_date) - dt.timedelta(days=8 if not for_au else 6)
+        notice = state.day(written.isoformat())
         set_notice(db, meeting_id, notice_date=notice, notice_sent_at=f"{notice}T15:30:00")
         _number_items(db, items)
     return meeting_id

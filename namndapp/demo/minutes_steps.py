@@ -12,7 +12,7 @@ import datetime as dt
 
 from sqlite_utils import Database
 
-from namndapp.demo.state import DEMO_TODAY, DemoState
+from namndapp.demo.state import DemoState
 from namndapp.services import cases as case_service, minutes as minutes_service, register
 from namndapp.services.minutes_state import json_list
 from namndapp.storage import meetings as meeting_store, rows
@@ -174,7 +174,7 @@ def _rich_meeting(db: Database, state: DemoState, meeting_id: int, special: dict
     # A confidential tillkommande ärende, justerat omedelbart.
     meeting = rows.get(db, "meetings", meeting_id)
     case_id = case_service.register_case(db, body_id=meeting["body_id"], title="Ansökan om vård enligt 2 § LVU",
-                                         registered_on="2026-03-20", confidential=True, secrecy_ref="26 kap. 1 § OSL",
+                                         registered_on=state.day("2026-03-20"), confidential=True, secrecy_ref="26 kap. 1 § OSL",
                                          public_title="Beslut enligt LVU")
     state.case_ids["lvu-tillkommande"] = case_id
     extra = s.add_paragraph(db, meeting_id, case_id=case_id, title="Ansökan om vård enligt 2 § LVU för Elias Nordvik")
@@ -193,5 +193,5 @@ def add_minutes(db: Database, state: DemoState) -> None:
         _record(db, state, key, meeting_id)
         meeting = rows.get(db, "meetings", meeting_id)
         # Written up and waiting for the justerare; the justering itself (signatures, anslag) is a later step.
-        if (DEMO_TODAY - dt.date.fromisoformat(meeting["meeting_date"])).days > 7:
+        if (state.today - dt.date.fromisoformat(meeting["meeting_date"])).days > 7:
             minutes_service.set_minutes_status(db, meeting_id, "klart för justering")

@@ -46,23 +46,24 @@ def add_members(db: Database, state: DemoState) -> None:
         person_id = _person(db, first, last)
         role = CHAIR_ROLES.get(seat, "ledamot")
         register.add_membership(db, body_id=sn, person_id=person_id, role=role, party=party,
-                                valid_from=TERM_START, valid_to=TERM_END)
+                                valid_from=state.day(TERM_START), valid_to=state.day(TERM_END))
         ledamot_ids.append(person_id)
         state.person_ids[f"ledamot:{seat}"] = person_id
         state.members.append({"person_id": person_id, "name": f"{first} {last}", "party": party, "role": role})
     for order, (first, last, party) in enumerate(ERSATTARE, start=1):
         person_id = _person(db, first, last)
         register.add_membership(db, body_id=sn, person_id=person_id, role="ersättare", party=party,
-                                valid_from=TERM_START, valid_to=TERM_END, substitute_order=order)
+                                valid_from=state.day(TERM_START), valid_to=state.day(TERM_END), substitute_order=order)
         ersattare_ids.append(person_id)
         state.person_ids[f"ersättare:{order - 1}"] = person_id
     for seat in AU_LEDAMOTER:
         register.add_membership(db, body_id=au, person_id=ledamot_ids[seat], role=CHAIR_ROLES.get(seat, "ledamot"),
-                                party=LEDAMOTER[seat][2], valid_from=TERM_START, valid_to=TERM_END)
+                                party=LEDAMOTER[seat][2], valid_from=state.day(TERM_START),
+                                valid_to=state.day(TERM_END))
     for order, index in enumerate(AU_ERSATTARE, start=1):
         register.add_membership(db, body_id=au, person_id=ersattare_ids[index], role="ersättare",
-                                party=ERSATTARE[index][2], valid_from=TERM_START, valid_to=TERM_END,
-                                substitute_order=order)
+                                party=ERSATTARE[index][2], valid_from=state.day(TERM_START),
+                                valid_to=state.day(TERM_END), substitute_order=order)
     state.count("ledamöter", len(LEDAMOTER))
     state.count("ersättare", len(ERSATTARE))
 

@@ -27,6 +27,11 @@ def _paragraph(paragraph: dict, minutes_approved: bool) -> dict:
     return {
         "id": paragraph.get("id"),
         "number": paragraph.get("number"),
+        "year": paragraph.get("year"),
+        "outcome": paragraph.get("outcome") or "",
+        "has_report": bool(paragraph.get("report_id")),
+        "serving": [{"person_id": s.get("person_id"), "capacity": s.get("capacity")}
+                    for s in paragraph.get("serving") or []],
         "case_number": paragraph.get("case_number") or "",
         "title": paragraph.get("title") or "",
         "confidential": bool(paragraph.get("confidential")),

@@ -2,7 +2,7 @@
 
 The text is decided here once, so the .docx and the .pdf always say the same thing. Input is the
 normalised minutes data (see minutes_adapter.normalise); a public version is filtered before it
-reaches this module (public_filter), never here.
+reaches this module (namndapp.public), never here.
 """
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 from namndapp import swedish
+from namndapp.documents import attendance_grid, house_style as hs
+from namndapp.documents.attendance_grid import Grid  # noqa: F401  (a block both renderers draw)
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -65,12 +67,15 @@ class Labelled:
 
 @dataclass(frozen=True)
 class VoteTable:
-    """An omröstning: the question put, each member's vote, the totals and the outcome."""
+    """An omröstning: the question put, each member's vote (none in the house style "bara summor"),
+    the totals and the outcome."""
     heading: str
     question: str
     rows: tuple[tuple[str, str, str, str], ...]  # name (party), ja, nej, avstår (an "X" or "")
     totals: tuple[int, int, int]
     result: str
+    member_label: str = "Ledamot"
+    total_label: str = "Summa"
 
 
 @dataclass(frozen=True)
@@ -107,6 +112,7 @@ class MinutesDocument:
     subject: str
     blocks: list = field(default_factory=list)
     logo: bytes | None = None  # the municipality's logo for the PDF page header (the .docx takes it from its template)
+    style: dict = field(default_factory=dict)  # the house style, plain strings (documents.house_style)
 
     @property
     def heading(self) -> str:
@@ -118,36 +124,21 @@ class MinutesDocument:
 
     @property
     def sign_label(self) -> str:
-        return "Justerares sign" if self.kind == PROTOCOL else "Justerares sign:"
+        label = hs.label(self.style, "sign_label")
+        return label if self.kind == PROTOCOL or label.endswith(":") else f"{label}:"
+
+    @property
+    def sign_boxes(self) -> bool:
+        """The boxes for the justerare's initials (and the extract's certification) on every page."""
+        return hs.is_on(self.style, "sign_boxes")
+
+    @property
+    def logo_position(self) -> str:
+        return hs.label(self.style, "logo_position")
 
     @property
     def public_marker(self) -> str:
         return "Offentlig version – uppgifter som omfattas av sekretess är borttagna" if self.public else ""
-
-    def all_text(self) -> str:
-        """Every word the document prints, for the last guard against personnummer."""
-        parts = [self.municipality, self.body_name, self.meeting_date, self.title]
-        for block in self.blocks:
-            parts.extend(_block_text(block))
-        return "\n".join(parts)
-
-
-def _block_text(block) -> list[str]:
-    if isinstance(block, (Heading, Text)):
-        return [block.text]
-    if isinstance(block, ParagraphHead):
-        return [block.number, block.case_number]
-    if isinstance(block, (Clauses, Items)):
-        return list(block.items)
-    if isinstance(block, Labelled):
-        return [text for label, lines in block.rows for text in (label, *lines)]
-    if isinstance(block, VoteTable):
-        return [block.heading, block.question, block.result] + [cell for row in block.rows for cell in row]
-    if isinstance(block, Signatures):
-        return [text for line in block.lines for text in line]
-    if isinstance(block, NoticeBlock):
-        return [block.heading, block.signer] + [text for row in block.rows for text in row]
-    return []
 
 
 # Building ----------------------------------------------------------------------------------------
@@ -201,7 +192,7 @@ def attendance_rows(data: dict) -> list[tuple[str, tuple[str, ...]]]:
             line += f", {clean(other['role'])}"
         others.append(_with_paragraphs(line, other.get("paragraphs")))
     if others:
-        rows.append(("Övriga närvarande", tuple(others)))
+        rows.append((hs.label(data.get("style"), "others_label"), tuple(others)))
     absent = [person(p) for p in attendance.get("absent", [])]
     if absent:
         rows.append(("Frånvarande", tuple(absent)))
@@ -242,10 +233,13 @@ def _cover_blocks(data: dict, numbers: list[int]) -> list:
 def _notice_block(data: dict) -> NoticeBlock:
     notice = data.get("notice") or {}
     approval = data.get("approval") or {}
+    # Only a posted anslag may claim the justering was tillkännagiven; before that the bevis is a form to fill in.
+    posted = bool(clean(notice.get("posted_on")))
     return NoticeBlock(
-        heading="ANSLAG/BEVIS – Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",
+        heading=("ANSLAG/BEVIS – Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+                 if posted else "ANSLAGSBEVIS"),
         rows=(
-            ("Organ", clean(data["body"].get("name"))),
+            (hs.label(data.get("style"), "body_label"), clean(data["body"].get("name"))),
             ("Sammanträdesdatum", clean(data["meeting"].get("meeting_date"))),
             ("Datum då anslaget sätts upp", clean(notice.get("posted_on"))),
             ("Datum då anslaget tas ned", clean(notice.get("removed_on"))),
@@ -293,7 +287,16 @@ def _disqualification_sentence(disqualification: dict) -> str:
     return text
 
 
-def _vote_blocks(vote: dict, body_name: str) -> list:
+def _jav_sentence(disqualifications: list) -> str:
+    """How many did not take part in the vote because of jäv, and who."""
+    names = [person(d) for d in disqualifications or [] if clean(d.get("name"))]
+    if not names:
+        return ""
+    count = "1 ledamot" if len(names) == 1 else f"{len(names)} ledamöter"
+    return f"{count} deltar inte i omröstningen på grund av jäv: {swedish.join_names(names)}."
+
+
+def _vote_blocks(vote: dict, body_name: str, style: dict | None = None, disqualifications=None) -> list:
     rows = []
     for ballot in vote.get("ballots", []):
         choice = clean(ballot.get("vote")).lower()
@@ -307,7 +310,10 @@ def _vote_blocks(vote: dict, body_name: str) -> list:
         who = body_name[:1].lower() + body_name[1:] if body_name else "nämnden"
         result = f"Med {yes} ja-röster mot {no} nej-röster" + (f", {abstain} avstår," if abstain else "")
         result += f" beslutar {who} enligt {'ja' if yes > no else 'nej'}-propositionen."
-    return [VoteTable("Omröstning", clean(vote.get("question")), tuple(rows), totals, result)]
+    jav = _jav_sentence(disqualifications)
+    result = f"{result} {jav}" if jav else result
+    shown = tuple(rows) if hs.label(style, "vote_table") == "per ledamot" else ()
+    return [VoteTable("Omröstning", clean(vote.get("question")), shown, totals, result)]
 
 
 def _steps(paragraph: dict) -> list[dict]:
@@ -318,13 +324,38 @@ def _steps(paragraph: dict) -> list[dict]:
     return steps + [{"kind": "vote", **v} for v in paragraph.get("votes") or []]
 
 
+def definite_body(body: dict) -> str:
+    """'Arbetsutskottet' for 'Socialnämndens arbetsutskott', as an utskott's protokoll calls itself."""
+    last = clean(body.get("name")).split(" ")[-1]
+    if last.endswith("utskott"):
+        return last[:1].upper() + last[1:] + "et"
+    noun = clean(body.get("noun")) or "nämnden"
+    return noun[:1].upper() + noun[1:]
+
+
+def _proposal_order(paragraph: dict, body: dict, has_procedure: bool) -> list:
+    """An utskott's proposal ends with its beslutsordning, as the nämnd's extracts print it."""
+    name = definite_body(body)
+    blocks = [Heading(f"{name}s beslutsordning", 3)]
+    if not has_procedure:
+        source = "tjänsteskrivelsens förslag till beslut" if paragraph.get("has_report") else "förslaget till beslut"
+        blocks.append(Text(f"{name} beslutar i enlighet med {source}."))
+    return blocks
+
+
 def _procedure_blocks(paragraph: dict, data: dict) -> list:
     motions = [m for m in paragraph.get("motions") or [] if clean(m.get("sentence") or m.get("text"))]
     steps = [s for s in _steps(paragraph) if s.get("kind") == "vote" or clean(s.get("sentence"))]
-    if not (motions or steps):
-        return []
     body = data["body"]
-    blocks = [Heading(f"{clean(body.get('genitive')) or 'Nämndens'} beslutsgång", 3)]
+    proposing = paragraph.get("decision_kind") == "förslag"
+    if proposing and (motions or steps or paragraph.get("outcome") == "bifall"):
+        blocks = _proposal_order(paragraph, body, bool(motions or steps))
+        if not (motions or steps):
+            return blocks
+    elif not (motions or steps):
+        return []
+    else:
+        blocks = [Heading(f"{clean(body.get('genitive')) or 'Nämndens'} beslutsgång", 3)]
     if motions:
         blocks.append(Heading("Yrkanden", 4))
         for motion in motions:
@@ -335,7 +366,8 @@ def _procedure_blocks(paragraph: dict, data: dict) -> list:
         blocks.append(Heading("Propositionsordning", 4))
     for step in steps:
         if step.get("kind") == "vote":
-            blocks.extend(_vote_blocks(step, clean(body.get("name"))))
+            blocks.extend(_vote_blocks(step, clean(body.get("name")), data.get("style"),
+                                       paragraph.get("disqualifications")))
         else:
             blocks.append(Text(clean(step.get("sentence"))))
     return blocks
@@ -345,12 +377,21 @@ def _paragraphs(text) -> list[str]:
     return [part for part in re.split(r"\n\s*\n", clean(text)) if part.strip()]
 
 
+def withheld_sentence(secrecy_ref) -> str:
+    """What the public version says in place of a confidential §."""
+    reference = clean(secrecy_ref)
+    return ("Paragrafen omfattas av sekretess" + (f" enligt {reference}" if reference else "")
+            + " och redovisas inte i den offentliga versionen av protokollet.")
+
+
 def paragraph_blocks(paragraph: dict, data: dict) -> list:
-    number = paragraph.get("number")
-    blocks = [ParagraphHead(f"§ {number}" if number is not None else "§", clean(paragraph.get("case_number"))),
+    style = data.get("style")
+    year = paragraph.get("year") or clean(data["meeting"].get("meeting_date"))[:4]
+    blocks = [ParagraphHead(hs.paragraph_label(style, paragraph.get("number"), year),
+                            hs.case_number_line(style, clean(paragraph.get("case_number")))),
               Heading(clean(paragraph.get("title")) or "(rubrik saknas)", 2)]
     if paragraph.get("withheld"):
-        blocks.append(Text(clean(paragraph.get("withheld_text")), "note"))
+        blocks.append(Text(withheld_sentence(paragraph.get("secrecy_ref")), "note"))
         blocks.append(Rule())
         return blocks
     blocks += _decision_blocks(paragraph)
@@ -412,7 +453,7 @@ def _document(data: dict, kind: str, public: bool, numbers: list[int]) -> Minute
     return MinutesDocument(kind=kind, municipality=municipality, body_name=body_name, meeting_date=date,
                            public=public, title=f"{what} – {body_name} {date}{suffix}",
                            subject=f"{what}, {body_name}, sammanträde {date}",
-                           logo=logo if isinstance(logo, bytes) else None)
+                           logo=logo if isinstance(logo, bytes) else None, style=hs.resolved(data.get("style")))
 
 
 def protocol_document(data: dict, *, public: bool = False) -> MinutesDocument:
@@ -421,7 +462,16 @@ def protocol_document(data: dict, *, public: bool = False) -> MinutesDocument:
     document.blocks = _cover_blocks(data, numbers) + [PageBreak()]
     for paragraph in data["paragraphs"]:
         document.blocks += paragraph_blocks(paragraph, data)
+    if hs.is_on(data.get("style"), "attendance_grid"):
+        document.blocks += _grid_blocks(data)
     return document
+
+
+def _grid_blocks(data: dict) -> list:
+    style = data.get("style")
+    meeting_year = clean(data["meeting"].get("meeting_date"))[:4]
+    label = lambda p: hs.paragraph_label(style, p.get("number"), p.get("year") or meeting_year)  # noqa: E731
+    return [PageBreak(), Heading(attendance_grid.HEADING, 2), *attendance_grid.grids(data, label)]
 
 
 def extract_document(data: dict, *, public: bool = False) -> MinutesDocument:

@@ -22,7 +22,6 @@ from docx.shared import Emu, Mm, Pt
 
 from namndapp import paths
 from namndapp.documents import minutes_content as mc
-from namndapp.documents.public_filter import check_public_text
 
 # Word is strict about the order of properties (LibreOffice is not): these come after the element we add.
 _AFTER_PBDR = ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap", "w:overflowPunct",
@@ -97,6 +96,7 @@ class _Writer:
                          section.even_page_header, section.even_page_footer):
                 if part.is_linked_to_previous and part is not section.header and part is not section.footer:
                     continue
+                self.sign_boxes(part)
                 for text_element in list(part._element.iter(qn("w:t"))):
                     if text_element.text and "{" in text_element.text:
                         if "{logo}" in text_element.text:
@@ -104,16 +104,36 @@ class _Writer:
                         for key, value in values.items():
                             text_element.text = text_element.text.replace(key, value)
 
+    def sign_boxes(self, part) -> None:
+        """The template's initial boxes take the house style's label, or go when the style has none.
+        A template may say {justerares_sign} or carry the standard label."""
+        labels = {"{justerares_sign}", "Justerares sign", "Justerares sign:"}
+        for text_element in list(part._element.iter(qn("w:t"))):
+            if (text_element.text or "").strip() not in labels:
+                continue
+            if self.source.sign_boxes:
+                text_element.text = self.source.sign_label
+                continue
+            holder = next((a for a in text_element.iterancestors() if a.tag in (qn("w:tbl"), qn("w:p"))), None)
+            table = next((a for a in text_element.iterancestors() if a.tag == qn("w:tbl")), holder)
+            if table is not None and table.getparent() is not None:
+                table.getparent().remove(table)
+
     def logo(self, part, text_element) -> None:
-        """The register's logo where the template says {logo}; a broken image leaves just the name."""
+        """The register's logo where the template says {logo} (or, in the house style "höger", at the
+        end of that header row); a broken image leaves just the name."""
         text_element.text = text_element.text.replace("{logo}", "")
-        if not self.source.logo:
+        if not self.source.logo or self.source.logo_position == "ingen":
             return
         try:
             inline = part.part.new_pic_inline(io.BytesIO(self.source.logo), None, Mm(6))
             run = text_element.getparent()
             drawing = OxmlElement("w:drawing")
             drawing.append(inline)
+            if self.source.logo_position == "höger":
+                _last_paragraph_of_row(run).append(_run_text("  "))
+                _last_paragraph_of_row(run).append(_run_with(drawing))
+                return
             run.addprevious(_run_with(drawing))
             run.addprevious(_run_text("  "))
         except Exception:  # a logo must never stop the protokoll
@@ -135,7 +155,7 @@ class _Writer:
         paragraph.add_run(block.number)
         if block.case_number:
             paragraph.add_run("\t")
-            dnr = paragraph.add_run(f"Dnr {block.case_number}")
+            dnr = paragraph.add_run(block.case_number)
             dnr.bold = False
             dnr.font.size = Pt(10)
         tabs = paragraph.paragraph_format.tab_stops
@@ -182,8 +202,9 @@ class _Writer:
         table.style = self.styles.get("Table Grid") or table.style
         center = WD_ALIGN_PARAGRAPH.CENTER
         rows = table.rows
-        for cell, heading in zip(rows[0].cells, ("Ledamot", "Ja", "Nej", "Avstår")):
-            self.cell_lines(cell, [heading], "Ledtext", center if heading != "Ledamot" else None)
+        member = block.member_label if block.rows else ""
+        for index, (cell, heading) in enumerate(zip(rows[0].cells, (member, "Ja", "Nej", "Avstår"))):
+            self.cell_lines(cell, [heading], "Ledtext", center if index else None)
         _repeat_as_header(rows[0])
         for row, values in zip(rows[1:-1], block.rows):
             cells = row.cells
@@ -191,7 +212,7 @@ class _Writer:
             for cell, value in zip(cells[1:], values[1:]):
                 self.cell_lines(cell, [value], "Tabelltext", center)
         totals = rows[-1].cells
-        self.cell_lines(totals[0], ["Summa"], "Ledtext")
+        self.cell_lines(totals[0], [block.total_label], "Ledtext")
         for cell, value in zip(totals[1:], block.totals):
             self.cell_lines(cell, [str(value)], "Ledtext", center)
         for index, row in enumerate(rows):
@@ -202,6 +223,31 @@ class _Writer:
                     # Word keeps a table on one page when every row but the last keeps with the next
                     fmt.keep_with_next = index < len(rows) - 1 or None
         self.paragraph(block.result, "Normal").paragraph_format.space_before = Pt(4)
+
+    def grid(self, block: mc.Grid) -> None:
+        """The närvaro- och omröstningslista: a group row ("Omröstning § 29") over the column labels."""
+        heads = 2 if block.groups else 1
+        table = self.table(len(block.rows) + heads + 1, [int(share * self.text_width) for share in block.widths])
+        table.style = self.styles.get("Table Grid") or table.style
+        center = WD_ALIGN_PARAGRAPH.CENTER
+        rows = table.rows
+        column = 0
+        for label, width in block.groups:
+            cell = rows[0].cells[column]
+            if width > 1:
+                cell = cell.merge(rows[0].cells[column + width - 1])
+            self.cell_lines(cell, [label], "Ledtext", center if column else None)
+            column += width
+        for index, (cell, label) in enumerate(zip(rows[heads - 1].cells, block.columns)):
+            self.cell_lines(cell, [label], "Ledtext", center if index else None)
+        for row in rows[:heads]:
+            _repeat_as_header(row)
+        for row, values in zip(rows[heads:-1], block.rows):
+            for index, (cell, value) in enumerate(zip(row.cells, values)):
+                self.cell_lines(cell, [value], "Tabelltext", center if index else None)
+        for index, (cell, value) in enumerate(zip(rows[-1].cells, block.totals)):
+            self.cell_lines(cell, [value], "Ledtext", center if index else None)
+        self.add()
 
     def signatures(self, block: mc.Signatures) -> None:
         table = self.table(len(block.lines), [LABEL_WIDTH, Mm(28), self.text_width - LABEL_WIDTH - Mm(28)])
@@ -268,6 +314,8 @@ class _Writer:
                 self.labelled(block)
             elif isinstance(block, mc.VoteTable):
                 self.vote(block)
+            elif isinstance(block, mc.Grid):
+                self.grid(block)
             elif isinstance(block, mc.Signatures):
                 self.signatures(block)
             elif isinstance(block, mc.NoticeBlock):
@@ -279,6 +327,14 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()
+
+
+def _last_paragraph_of_row(element):
+    """The last paragraph of the table row holding `element` (its own paragraph outside a table)."""
+    row = next((a for a in element.iterancestors() if a.tag == qn("w:tr")), None)
+    if row is None:
+        return next(a for a in element.iterancestors() if a.tag == qn("w:p"))
+    return list(row.iter(qn("w:p")))[-1]
 
 
 def _run_with(child):
@@ -330,6 +386,4 @@ def _rule_below(paragraph, color: str = "777777") -> None:
 
 
 def render(document: mc.MinutesDocument, template: Path | None = None) -> bytes:
-    if document.public:
-        check_public_text(document.all_text())
     return _Writer(document, template or template_path(document.kind)).write()

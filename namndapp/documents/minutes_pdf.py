@@ -18,7 +18,6 @@ from reportlab.platypus.flowables import HRFlowable
 
 from namndapp.documents import minutes_content as mc
 from namndapp.documents.fonts import register_fonts
-from namndapp.documents.public_filter import check_public_text
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 LEFT, RIGHT = 25 * mm, 20 * mm
@@ -48,6 +47,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         "label": ParagraphStyle("label", fontName=f"{sans}-Bold", fontSize=10, leading=12.5),
         "cell": ParagraphStyle("cell", fontName=sans, fontSize=10, leading=12.5),
         "cell_center": ParagraphStyle("cell_center", fontName=sans, fontSize=10, leading=13, alignment=1),
+        "grid_head": ParagraphStyle("grid_head", fontName=f"{sans}-Bold", fontSize=9, leading=11.5, alignment=1),
         "number": ParagraphStyle("number", fontName=f"{sans}-Bold", fontSize=14, leading=17),
         "dnr": ParagraphStyle("dnr", fontName=sans, fontSize=10, leading=17, alignment=TA_RIGHT),
     }
@@ -87,25 +87,32 @@ def _box(canvas, x, y, label, width=38 * mm, height=11 * mm):
     canvas.rect(x, y, width, height)
 
 
-def _draw_logo(canvas, document: mc.MinutesDocument, top: float) -> float:
-    """The logo left of the municipality's name; returns where the header text starts."""
-    if not document.logo:
-        return LEFT
+LOGO_SIZE = 10 * mm
+
+
+def _draw_logo(canvas, document: mc.MinutesDocument, top: float) -> tuple[float, float]:
+    """The logo where the house style puts it (left of the municipality's name, or in the right corner);
+    returns where the header text starts on the left and ends on the right."""
+    right = PAGE_WIDTH - RIGHT
+    position = document.logo_position
+    if not document.logo or position == "ingen":
+        return LEFT, right
+    x = LEFT if position == "vänster" else right - LOGO_SIZE
     try:
         if not hasattr(canvas, "_logo_image"):
             canvas._logo_image = ImageReader(io.BytesIO(document.logo))
-        canvas.drawImage(canvas._logo_image, LEFT, top - 6 * mm, width=10 * mm, height=10 * mm, mask="auto",
+        canvas.drawImage(canvas._logo_image, x, top - 6 * mm, width=LOGO_SIZE, height=LOGO_SIZE, mask="auto",
                          preserveAspectRatio=True, anchor="sw")
-        return LEFT + 13 * mm
     except Exception:  # a broken logo must never stop the protokoll
-        return LEFT
+        return LEFT, right
+    return (LEFT + 13 * mm, right) if position == "vänster" else (LEFT, right - 13 * mm)
 
 
 def _draw_running_parts(canvas, document: mc.MinutesDocument, page: int, total: int) -> None:
     sans, _ = register_fonts()
     top = PAGE_HEIGHT - 14 * mm
     canvas.saveState()
-    left = _draw_logo(canvas, document, top)
+    left, text_right = _draw_logo(canvas, document, top)
     canvas.setFillColor(colors.black)
     canvas.setStrokeColor(colors.black)
     canvas.setFont(f"{sans}-Bold", 11)
@@ -114,7 +121,8 @@ def _draw_running_parts(canvas, document: mc.MinutesDocument, page: int, total: 
         canvas.drawString(left, top, document.municipality)
         canvas.drawString(LEFT + 80 * mm, top, "SAMMANTRÄDESPROTOKOLL")
         canvas.setFont(sans, 9.5)
-        canvas.drawRightString(right, top, f"Sida {page}({total})")
+        # with the logo in the right corner the page number moves down a line, clear of the heading
+        canvas.drawRightString(text_right, top if text_right == right else top - 5 * mm, f"Sida {page}({total})")
         canvas.drawString(left, top - 5 * mm, document.body_name)
         canvas.drawString(LEFT + 80 * mm, top - 5 * mm, f"Sammanträdesdatum {document.meeting_date}")
         line_y = top - 9 * mm
@@ -123,16 +131,17 @@ def _draw_running_parts(canvas, document: mc.MinutesDocument, page: int, total: 
             canvas.drawString(LEFT, line_y - 4 * mm, document.public_marker)
         canvas.setLineWidth(0.5)
         canvas.line(LEFT, line_y, right, line_y)
-        # the boxes for the justerare's initials and the certification of an extract, on every page
-        _box(canvas, right - 80 * mm, 10 * mm, document.sign_label)
-        _box(canvas, right - 38 * mm, 10 * mm, document.approval_label)
+        if document.sign_boxes:  # the boxes for the justerare's initials and the certification, on every page
+            _box(canvas, right - 80 * mm, 10 * mm, document.sign_label)
+            _box(canvas, right - 38 * mm, 10 * mm, document.approval_label)
     else:
         canvas.drawString(left, top, f"{document.municipality} Protokollsutdrag")
         canvas.setFont(sans, 9.5)
-        canvas.drawRightString(right, top, f"Sida {page}({total})")
+        canvas.drawRightString(text_right, top, f"Sida {page}({total})")
         canvas.drawString(left, top - 5 * mm, f"{document.body_name} {document.meeting_date}")
-        _box(canvas, LEFT, top - 22 * mm, document.sign_label)
-        _box(canvas, LEFT + 48 * mm, top - 22 * mm, document.approval_label)
+        if document.sign_boxes:
+            _box(canvas, LEFT, top - 22 * mm, document.sign_label)
+            _box(canvas, LEFT + 48 * mm, top - 22 * mm, document.approval_label)
         if document.public_marker:
             canvas.setFont(f"{sans}-Italic", 7.5)
             canvas.drawRightString(right, top - 5 * mm, document.public_marker)
@@ -160,11 +169,11 @@ def _labelled_table(rows, styles) -> Table:
 
 
 def _vote_table(block: mc.VoteTable, styles) -> Table:
-    data = [[Paragraph("Ledamot", styles["label"])] +
+    data = [[Paragraph(_markup(block.member_label if block.rows else ""), styles["label"])] +
             [Paragraph(h, styles["label"]) for h in ("Ja", "Nej", "Avstår")]]
     for name, yes, no, abstain in block.rows:
         data.append([Paragraph(_markup(name), styles["cell"]), yes, no, abstain])
-    data.append([Paragraph("Summa", styles["label"])] + [str(n) for n in block.totals])
+    data.append([Paragraph(_markup(block.total_label), styles["label"])] + [str(n) for n in block.totals])
     table = Table(data, colWidths=[95 * mm, 18 * mm, 18 * mm, 18 * mm], hAlign="LEFT", repeatRows=1)
     sans, _ = register_fonts()
     table.setStyle(_table_style(
@@ -174,6 +183,34 @@ def _vote_table(block: mc.VoteTable, styles) -> Table:
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ))
+    return table
+
+
+def _grid(block: mc.Grid, styles) -> Table:
+    """The närvaro- och omröstningslista: a group row ("Omröstning § 29") over the column labels."""
+    head_groups, spans, column = [], [], 0
+    for label, width in block.groups:
+        head_groups += [Paragraph(_markup(label), styles["label"])] + [""] * (width - 1)
+        if width > 1:
+            spans.append(("SPAN", (column, 0), (column + width - 1, 0)))
+        column += width
+    centre = styles["cell_center"]
+    head = [Paragraph(_markup(c), styles["label"] if i == 0 else styles["grid_head"]) for i, c in enumerate(block.columns)]
+    data = [head_groups, head] if block.groups else [head]
+    data += [[Paragraph(_markup(row[0]), styles["cell"])] + [Paragraph(_markup(c), centre) for c in row[1:]]
+             for row in block.rows]
+    data.append([Paragraph(_markup(block.totals[0]), styles["label"])] +
+                [Paragraph(_markup(c), styles["grid_head"]) for c in block.totals[1:]])
+    heads = 2 if block.groups else 1
+    table = Table(data, colWidths=[share * TEXT_WIDTH for share in block.widths], hAlign="LEFT", repeatRows=heads)
+    table.setStyle(_table_style(
+        ("GRID", (0, heads - 1), (-1, -1), 0.5, colors.black),
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (-1, 0), 0.5, colors.black),
+        ("BACKGROUND", (0, 0), (-1, heads - 1), colors.HexColor("#e8e8e8")),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        *spans,
     ))
     return table
 
@@ -209,8 +246,8 @@ def _notice(block: mc.NoticeBlock, styles) -> KeepTogether:
 
 
 def _paragraph_head(block: mc.ParagraphHead, styles) -> Table:
-    dnr = f"Dnr {block.case_number}" if block.case_number else ""
-    table = Table([[Paragraph(_markup(block.number), styles["number"]), Paragraph(_markup(dnr), styles["dnr"])]],
+    table = Table([[Paragraph(_markup(block.number), styles["number"]),
+                    Paragraph(_markup(block.case_number), styles["dnr"])]],
                   colWidths=[40 * mm, TEXT_WIDTH - 40 * mm], hAlign="LEFT")
     table.setStyle(_table_style(("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("VALIGN", (0, 0), (-1, -1), "BOTTOM")))
@@ -241,6 +278,9 @@ def _flowables(document: mc.MinutesDocument, styles) -> list:
             parts += [_vote_table(block, styles), Spacer(1, 4), Paragraph(_markup(block.result), styles["body"])]
             # a vote of a normal-sized body reads best on one page
             story.extend([KeepTogether(parts)] if len(block.rows) <= 30 else parts)
+        elif isinstance(block, mc.Grid):
+            grid = _grid(block, styles)  # a normal-sized body's list reads best on one page
+            story += [KeepTogether([grid]) if len(block.rows) <= 30 else grid, Spacer(1, 6 * mm)]
         elif isinstance(block, mc.Signatures):
             story.append(Spacer(1, 2 * mm))
             story.append(_signatures(block, styles))
@@ -254,8 +294,6 @@ def _flowables(document: mc.MinutesDocument, styles) -> list:
 
 
 def render(document: mc.MinutesDocument) -> bytes:
-    if document.public:
-        check_public_text(document.all_text())
     styles = _styles()
     sans, _ = register_fonts()
     buffer = io.BytesIO()

@@ -11,7 +11,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from namndapp.documents import pdf_common as pc
-from namndapp.storage import rows
 
 SUBJECT = {"tjänsteskrivelse": "Tjänsteskrivelse", "yttrande": "Yttrande"}
 
@@ -99,9 +98,6 @@ def document_info(report: dict, case: dict, municipality: dict) -> pc.DocumentIn
                            subject=f"{kind} {case['case_number']}", keywords=case["case_number"])
 
 
-def report_pdf(db, report_id: int) -> bytes:
+def render_report(report: dict, case: dict, municipality: dict) -> bytes:
     """One tjänsteskrivelse as a PDF of its own."""
-    report = rows.get(db, "case_reports", report_id, "tjänsteskrivelse")
-    case = rows.get(db, "cases", report["case_id"], "ärende")
-    municipality = rows.find(db, "municipality", 1) or {"name": "Kommunen"}
     return pc.build_pdf(report_story(report, case, municipality), document_info(report, case, municipality), None)

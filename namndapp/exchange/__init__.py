@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from namndapp.errors import ImportFileError
+from namndapp.exchange import json_limits
 from namndapp.exchange.checker import Checker
 from namndapp.exchange.context import ExportContext, ImportContext
 from namndapp.exchange.sections import SECTIONS
@@ -64,7 +65,7 @@ def read_file(path) -> dict:
     except UnicodeDecodeError as exc:
         raise ImportFileError(f"Filen {path} är inte UTF-8-text (byte {exc.start}).") from exc
     try:
-        return json.loads(text)
+        return json_limits.loads(text, f"Filen {path}")
     except json.JSONDecodeError as exc:
         raise ImportFileError(f"Filen {path} är ingen giltig JSON: {exc.msg} på rad {exc.lineno}, "
                               f"kolumn {exc.colno}.") from exc
@@ -74,12 +75,15 @@ def check_file(db: Database, data, sections=SECTIONS) -> None:
     """Raise ImportFileError at the first problem in the file, without writing anything."""
     if not isinstance(data, dict):
         raise ImportFileError("Filen ska innehålla ett JSON-objekt.")
+    json_limits.check_structure(data)
     if data.get("format") != FORMAT:
         raise ImportFileError(f"Filen är inte ett exporterat sammanträde från Nämndapp (”format” ska vara ”{FORMAT}”).",
                               "format")
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ImportFileError("versionen saknas eller är inget heltal.", "version")
+    if version < 1:
+        raise ImportFileError(f"versionen {version} finns inte; formatets versioner börjar på 1.", "version")
     if version > VERSION:
         raise ImportFileError(f"Filen har version {version} men den här versionen av Nämndapp läser bara "
                               f"version {VERSION}. Uppdatera Nämndapp.", "version")
@@ -87,14 +91,17 @@ def check_file(db: Database, data, sections=SECTIONS) -> None:
     for key in data:
         if key not in known:
             raise ImportFileError("okänd del av filen (den kan vara skapad av en nyare version av Nämndapp).", key)
+    for section in sections:
+        if section.required and data.get(section.key) is None:
+            raise ImportFileError("delen saknas.", section.key)
+    if sections is SECTIONS:  # the published schema describes the file as a whole (docs/json-schema.json)
+        from namndapp.exchange import schema
+        schema.validate(data)
     checker = Checker(db)
     for section in sections:
         value = data.get(section.key)
-        if value is None:  # an optional section may be left out or be null
-            if section.required:
-                raise ImportFileError("delen saknas.", section.key)
-            continue
-        section.check(value, checker)
+        if value is not None:  # an optional section may be left out or be null
+            section.check(value, checker)
 
 
 def import_meeting(db: Database, data, sections=SECTIONS) -> dict:

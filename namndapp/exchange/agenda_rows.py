@@ -46,5 +46,5 @@ def set_notice(db: Database, meeting_id: int, *, notice_date=None, notice_sent_a
     with db.atomic():
         meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
         values = {"notice_date": v.optional_date(notice_date, "Kallelsens datum"),
-                  "notice_sent_at": v.optional_text(notice_sent_at, "Tidpunkten då kallelsen skickades", max_length=40)}
+                  "notice_sent_at": v.optional_timestamp(notice_sent_at, "Tidpunkten då kallelsen skickades")}
         return rows.update(db, "meetings", meeting_id, values, f"Kallelse till sammanträdet {meeting['meeting_date']}")

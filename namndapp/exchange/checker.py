@@ -6,9 +6,13 @@ Every complaint names the JSON path of the offending value, e.g. ``agenda_items[
 import base64
 import binascii
 import hashlib
+import string
 
 from namndapp import swedish
 from namndapp.errors import ImportFileError, ValidationError
+from namndapp.services import validate as v
+
+MAX_COUNT = 1_000_000  # positions, § numbers, indexes: far above any meeting, far below SQLite's limit
 
 _TYPE_NAMES = {dict: "ett objekt", list: "en lista", str: "text", int: "ett heltal", bool: "true eller false"}
 
@@ -91,12 +95,43 @@ class Checker:
         return value
 
     def date(self, obj: dict, key: str, path: str, *, required: bool = False) -> str | None:
+        """A date the app accepts, within its years; returned as the file has it."""
         value = self.field(obj, key, path, str, required=required)
         if value is not None:
             try:
                 swedish.parse_date(value)
+                v.optional_date(value, "datumet")
             except ValidationError as exc:
                 self.fail(at(path, key), exc.message)
+        return value
+
+    def timestamp(self, obj: dict, key: str, path: str) -> str | None:
+        value = self.field(obj, key, path, str, required=False)
+        if value is not None:
+            try:
+                v.optional_timestamp(value, "tidpunkten")
+            except ValidationError as exc:
+                self.fail(at(path, key), exc.message)
+        return value
+
+    def case_number_format(self, obj: dict, key: str, path: str) -> str | None:
+        """Only {prefix}, {year} and {seq} with at most a zero-padded width, e.g. {seq:05}."""
+        value = self.text(obj, key, path, required=True, max_length=60)
+        try:
+            fields = list(string.Formatter().parse(value))
+        except ValueError:
+            self.fail(at(path, key), f"formatet ”{value}” går inte att tolka (en ensam klammer {{ eller }}).")
+        for _, name, spec, conversion in fields:
+            if name is None:
+                continue
+            if name not in ("prefix", "year", "seq") or conversion or (spec and not (
+                    name == "seq" and len(spec) == 2 and spec[0] == "0" and spec[1].isdigit())):
+                shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                self.fail(at(path, key), f"fältet {shown} är inte tillåtet; formatet får innehålla {{prefix}}, "
+                                         "{year} och {seq} (med bredd som {seq:05}).")
+        if not {"year", "seq"} <= {name for _, name, _, _ in fields}:
+            self.fail(at(path, key), "formatet måste innehålla både {year} och {seq}, till exempel "
+                                     "{prefix}-{year}/{seq:05}.")
         return value
 
     def time(self, obj: dict, key: str, path: str, *, required: bool = False) -> str | None:
@@ -108,10 +143,13 @@ class Checker:
                 self.fail(at(path, key), exc.message)
         return value
 
-    def integer(self, obj: dict, key: str, path: str, *, required: bool = False, minimum: int | None = None):
+    def integer(self, obj: dict, key: str, path: str, *, required: bool = False, minimum: int | None = None,
+                maximum: int = MAX_COUNT):
         value = self.field(obj, key, path, int, required=required)
         if value is not None and minimum is not None and value < minimum:
             self.fail(at(path, key), f"ska vara minst {minimum}.")
+        if value is not None and value > maximum:
+            self.fail(at(path, key), f"ska vara högst {maximum}.")
         return value
 
     def boolean(self, obj: dict, key: str, path: str) -> bool:
@@ -127,7 +165,7 @@ class Checker:
         digest = self.text(obj, "sha256", path, required=True, max_length=64)
         if hashlib.sha256(content).hexdigest() != digest.lower():
             self.fail(at(path, "sha256"), "stämmer inte med innehållet (filen är skadad eller ändrad).")
-        size = self.integer(obj, "size", path, required=True, minimum=0)
+        size = self.integer(obj, "size", path, required=True, minimum=0, maximum=2 ** 53 - 1)
         if size != len(content):
             self.fail(at(path, "size"), f"anger {size} byte men innehållet är {len(content)} byte.")
         return content

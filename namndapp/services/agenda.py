@@ -48,6 +48,7 @@ from sqlite_utils import Database
 
 from namndapp import swedish
 from namndapp.errors import ConflictError, ValidationError
+from namndapp.public.confidentiality import secrecy
 from namndapp.services import meetings as meeting_service
 from namndapp.services import validate as v
 from namndapp.storage import agenda as store
@@ -212,7 +213,8 @@ def number_label(number: int | None, numbering: str, meeting_date: str) -> str:
 def agenda(db: Database, meeting_id: int) -> list[dict]:
     """The meeting's items in agenda order. Besides the stored columns each dict has `number`,
     `number_label`, `kind_label`, `case_number`, `case_title`, `case_confidential`, `case_secrecy_ref`,
-    `is_standing` and `placement` ('opening'/'closing' for standing items, else None)."""
+    `is_standing`, `placement` ('opening'/'closing' for standing items, else None), and
+    `confidential_in_effect` / `public_title_in_effect` (what every public document will do with it)."""
     meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
     body = _body(db, meeting)
     items = meeting_store.agenda_items(db, meeting_id)
@@ -223,6 +225,9 @@ def agenda(db: Database, meeting_id: int) -> list[dict]:
         item["number_label"] = number_label(item["number"], body["item_numbering"], meeting["meeting_date"])
         item["kind_label"] = KIND_LABELS.get(item["kind"], item["kind"])
         item["is_standing"] = bool(item["standing_key"])
+        marks = secrecy(item)  # the one rule: its own mark, its §'s, its case's or its tjänsteskrivelse's
+        item["confidential_in_effect"] = marks.confidential
+        item["public_title_in_effect"] = marks.public_title
         item["placement"] = placements.get(item["standing_key"]) if item["standing_key"] else None
     return items
 
@@ -297,9 +302,6 @@ def _insert_item(db: Database, meeting: dict, values: dict, position: int | None
 
 def _item_values(db: Database, meeting: dict, fields: dict, case: dict | None) -> dict:
     values = meeting_service.item_values(fields)
-    if case is not None and case["confidential"]:
-        values["confidential"] = 1
-        values["public_title"] = values["public_title"] or case["public_title"]
     if values["confidential"] and not values["public_title"]:
         values["public_title"] = DEFAULT_PUBLIC_TITLE
     if not values["confidential"]:
@@ -345,9 +347,9 @@ def add_case_item(db: Database, meeting_id: int, case_id: int, *, title: str | N
                   report_id: int | None = None, note: str | None = None, confidential=False,
                   public_title: str | None = None) -> int:
     """Put a case on the agenda. The agenda title defaults to the case title (it may differ: pass `title`).
-    The case's newest tjänsteskrivelse is used unless `report_id` names another one. A confidential case
-    (or confidential=True) makes the item confidential, with `public_title` or the case's public title.
-    Refuses a case already on this meeting."""
+    The case's newest tjänsteskrivelse is used unless `report_id` names another one. The item is confidential
+    in every public document while its case is (the rule reads the case when the document is made), or when
+    confidential=True. Refuses a case already on this meeting."""
     with db.atomic():
         case = rows.get(db, "cases", case_id, "ärende")
         for item in meeting_store.agenda_items(db, meeting_id):
@@ -359,8 +361,7 @@ def add_case_item(db: Database, meeting_id: int, case_id: int, *, title: str | N
             report_id = latest["id"] if latest else None
         return add_item(db, meeting_id, title=title or case["title"], kind=kind, presenter=presenter,
                         position=position, case_id=case_id, time_slot_id=time_slot_id,
-                        confidential=bool(case["confidential"]) or v.flag(confidential),
-                        public_title=public_title or case["public_title"], note=note,
+                        confidential=v.flag(confidential), public_title=public_title, note=note,
                         report_id=report_id)
 
 

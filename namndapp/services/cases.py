@@ -86,7 +86,7 @@ def update_case(db: Database, case_id: int, **fields) -> dict:
 
 REPORT_FIELDS = ("kind", "report_date", "title", "addressee", "author_unit", "proposer_sentence", "proposal_clauses",
                  "description", "sections", "decision_basis", "preparers", "recipients", "signatories",
-                 "immediate_approval_requested")
+                 "immediate_approval_requested", "confidential", "secrecy_ref")
 
 
 def _people(values, label: str) -> list[dict]:
@@ -139,7 +139,15 @@ def _report_values(fields: dict) -> dict:
                                  ensure_ascii=False),
         "signatories": json.dumps(_people(fields.get("signatories"), "Underskrifter"), ensure_ascii=False),
         "immediate_approval_requested": v.flag(fields.get("immediate_approval_requested")),
+        **_report_secrecy(fields),
     }
+
+
+def _report_secrecy(fields: dict) -> dict:
+    """A tjänsteskrivelse marked confidential makes its item and § confidential in every public version."""
+    flag = v.flag(fields.get("confidential"))
+    reference = v.optional_text(fields.get("secrecy_ref"), "Sekretesshänvisningen", max_length=200) if flag else None
+    return {"confidential": flag, "secrecy_ref": reference}
 
 
 def save_report(db: Database, case_id: int, report_id: int | None = None, **fields) -> int:
@@ -244,3 +252,13 @@ def list_documents(db: Database, case_id: int) -> list[dict]:
 
 def get_document(db: Database, document_id: int) -> dict:
     return rows.get(db, "documents", document_id, "dokument")
+
+
+def report_pdf(db: Database, report_id: int) -> bytes:
+    """One tjänsteskrivelse as a PDF of its own."""
+    from namndapp.documents.report_pdf import render_report  # noqa: PLC0415  (reportlab on first use)
+
+    report = rows.get(db, "case_reports", report_id, "tjänsteskrivelse")
+    case = rows.get(db, "cases", report["case_id"], "ärende")
+    municipality = rows.find(db, "municipality", 1) or {"name": "Kommunen"}
+    return render_report(report, case, municipality)

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 from namndapp import swedish
 from namndapp.errors import ConflictError, NotFoundError, ValidationError
 from namndapp.files import write_atomically
+from namndapp.public import public_version
 from namndapp.services import protocol_files
 from namndapp.storage import dispatch as store, rows
 
@@ -64,9 +65,10 @@ def _require_approved(plan: list[dict]) -> None:
                             "före justering (--ojusterat).")
 
 
-def extract_for(data: dict, number: int, fmt: str = "pdf") -> bytes:
-    """The extract of one § as sent to its recipients (the internal version: they are parties)."""
-    return protocol_files.extract_bytes(data, [number], fmt)
+def extract_for(data: dict, number: int, fmt: str = "pdf", *, public: bool = False) -> bytes:
+    """The extract of one § as sent to its recipients: the internal version (they are parties), or the public
+    one for a recipient who is not."""
+    return protocol_files.extract_bytes(data, [number], fmt, public=public)
 
 
 def _extract_file_name(paragraph: dict, fmt: str) -> str:
@@ -74,19 +76,20 @@ def _extract_file_name(paragraph: dict, fmt: str) -> str:
 
 
 def dispatch_to_folder(db: Database, meeting_id: int, out_dir, *, formats=("pdf",),
-                       before_approval: bool = False) -> list[dict]:
+                       before_approval: bool = False, public: bool = False) -> list[dict]:
     """Write a folder per recipient with the extract of each of their §§, and record the dispatch.
 
     Refuses §§ that are not justerade unless `before_approval` (recorded as such: the secretary
-    knowingly sends before justering). Returns one summary row per recipient: recipient, folder,
-    paragraphs, files.
+    knowingly sends before justering). With `public` every extract is the public version, planned from the
+    public data: a confidential § and its recipients are left out, and no file name carries its title.
+    Returns one summary row per recipient: recipient, folder, paragraphs, files.
     """
     formats = tuple(dict.fromkeys(formats))
     for fmt in formats:
         if fmt not in protocol_files.FORMATS:
             raise ValidationError(f"Okänt filformat ”{fmt}”: välj pdf eller docx.")
     data = protocol_files.minutes_data(db, meeting_id)
-    plan = dispatch_plan(data)
+    plan = dispatch_plan(public_version(data).data if public else data)
     if not plan:
         raise NotFoundError("Inga paragrafer i protokollet har någon mottagare under ”Beslutet ska skickas till”.")
     if not before_approval:
@@ -101,7 +104,7 @@ def dispatch_to_folder(db: Database, meeting_id: int, out_dir, *, formats=("pdf"
             for fmt in formats:
                 key = (paragraph["number"], fmt)
                 if key not in rendered:
-                    rendered[key] = extract_for(data, paragraph["number"], fmt)
+                    rendered[key] = extract_for(data, paragraph["number"], fmt, public=public)
                 path = folder / _extract_file_name(paragraph, fmt)
                 write_atomically(path, rendered[key])
                 files.append(path)
@@ -111,7 +114,7 @@ def dispatch_to_folder(db: Database, meeting_id: int, out_dir, *, formats=("pdf"
         for entry, paragraph, files in written:
             store.record(db, {
                 "meeting_id": meeting_id, "paragraph_id": paragraph["id"], "paragraph_number": paragraph["number"],
-                "recipient": entry["recipient"], "method": "fil", "public_version": 0,
+                "recipient": entry["recipient"], "method": "fil", "public_version": int(public),
                 "before_approval": int(not paragraph["approved"]),
                 "files": json.dumps([str(f) for f in files], ensure_ascii=False),
                 "batch": batch, "sent_at": sent_at, "os_user": user})

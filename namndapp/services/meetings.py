@@ -1,9 +1,11 @@
 """Meetings (sammanträden) and their basic agenda items. Agenda building lives in services.agenda."""
 
+import datetime as dt
+
 from sqlite_utils import Database
 
 from namndapp.errors import ConflictError, ValidationError
-from namndapp.services import validate as v
+from namndapp.services import meeting_checks as checks, validate as v
 from namndapp.storage import meetings as store, minutes as minutes_store, rows
 
 MEETING_STATUSES = ("planerat", "kallat", "genomfört", "justerat")
@@ -38,21 +40,39 @@ def insert_meeting(db: Database, fields: dict, group: rows.UndoGroup | None) -> 
         return rows.insert(db, "meetings", values, f"Nytt sammanträde {values['meeting_date']}", group)
 
 
-def update_meeting(db: Database, meeting_id: int, **fields) -> dict:
+def update_warnings(db: Database, meeting_id: int, **fields) -> list[str]:
+    """What the secretary must confirm before update_meeting(…, confirmed=True) makes this change
+    (a broken rule is raised here already, so a question is never asked about a refused change)."""
+    existing = rows.get(db, "meetings", meeting_id, "sammanträde")
+    values = _meeting_values(db, {**existing, **fields})
+    refusal = checks.date_change_refusal(db, existing, values["meeting_date"])
+    if refusal:
+        raise ValidationError(refusal)
+    return checks.date_change_warnings(db, existing, values["meeting_date"])
+
+
+def update_meeting(db: Database, meeting_id: int, *, confirmed: bool = False, **fields) -> dict:
+    """Change the meeting. A change that needs confirmation (update_warnings) is refused unless `confirmed`."""
     with db.atomic():
+        warnings = update_warnings(db, meeting_id, **fields)
+        if warnings and not confirmed:
+            raise ConflictError(" ".join(warnings) + " Bekräfta ändringen för att spara den.")
         existing = rows.get(db, "meetings", meeting_id, "sammanträde")
         values = _meeting_values(db, {**existing, **fields})
         return rows.update(db, "meetings", meeting_id, values, f"Ändrat sammanträde {values['meeting_date']}")
 
 
+def deletion_refusal(db: Database, meeting_id: int) -> str | None:
+    """Why the meeting cannot be removed (ask this before asking the secretary), or None."""
+    return checks.deletion_refusal(db, rows.get(db, "meetings", meeting_id, "sammanträde"))
+
+
 def delete_meeting(db: Database, meeting_id: int) -> None:
     with db.atomic():
         meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
-        if meeting["status"] == "justerat":
-            raise ValidationError("Ett sammanträde vars protokoll är justerat kan inte tas bort.")
-        if minutes_store.minutes_row(db, meeting_id):
-            raise ConflictError(f"Protokollet för sammanträdet {meeting['meeting_date']} är påbörjat. Ett sammanträde "
-                                "med protokoll kan inte tas bort; ändra datum eller status i stället.")
+        refusal = checks.deletion_refusal(db, meeting)
+        if refusal:
+            raise (ValidationError if meeting["status"] == "justerat" else ConflictError)(refusal)
         # Items and hålltider go through the audit log one by one, so that undo brings them all back.
         summary = f"Borttaget sammanträde {meeting['meeting_date']}"
         group = rows.UndoGroup()
@@ -81,10 +101,7 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
         rows.get(db, "meetings", meeting_id, "sammanträde")
         values = item_values(fields)
         if case_id is not None:
-            case = rows.get(db, "cases", case_id, "ärende")
-            if case["confidential"]:
-                values["confidential"] = 1
-                values["public_title"] = values["public_title"] or case["public_title"]
+            rows.get(db, "cases", case_id, "ärende")  # its confidentiality is read when a document is made
         if values["confidential"] and not values["public_title"]:
             values["public_title"] = "Sekretessärende"
         last = store.next_position(db, meeting_id)
@@ -100,9 +117,21 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
 
 # Reads for the screens (the GUI never imports storage) -------------------------------------------
 
-def list_meetings(db: Database, body_id: int | None = None, year: int | None = None) -> list[dict]:
-    return store.meetings(db, body_id, year)
+def list_meetings(db: Database, body_id: int | None = None, year: int | None = None, *,
+                  today: dt.date | None = None) -> list[dict]:
+    """Each row also carries `warning`: a Swedish line when the meeting's day has passed but it was never
+    held or recorded (see meeting_checks), else None."""
+    found = store.meetings(db, body_id, year)
+    with_minutes = minutes_store.meetings_with_minutes(db) if found else set()
+    on = today or checks.today()
+    return [{**row, "warning": checks.past_meeting_warning(row, row["id"] in with_minutes, on)} for row in found]
 
 
 def get_meeting(db: Database, meeting_id: int) -> dict:
     return rows.get(db, "meetings", meeting_id, "sammanträde")
+
+
+def meeting_warning(db: Database, meeting_id: int, *, today: dt.date | None = None) -> str | None:
+    """The line list_meetings gives for this meeting (its day has passed but it was never held)."""
+    meeting = get_meeting(db, meeting_id)
+    return checks.past_meeting_warning(meeting, minutes_store.minutes_row(db, meeting_id) is not None, today)

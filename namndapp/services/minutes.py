@@ -51,6 +51,7 @@ Reads
   list_paragraphs(db, meeting_id) -> list[dict]        paragraph_by_number(db, meeting_id, n) -> row
   get_minutes(db, meeting_id) -> dict | None           the minutes row (status, justerare …)
   serving_members(db, paragraph_id) -> list[dict]      who takes part in the decision of the §
+  serving_people(db, meeting_id) -> list[dict]         whom the ordförande and justerare are chosen among
   problems(db, meeting_id) -> list[str]                broken rules (empty when all is well)
 
 Rules (Swedish messages, see minutes_rules): beslutförhet per § (KL 6:27); jäv removes the member from
@@ -61,7 +62,6 @@ member has a vote; reservation only by someone who took part in the decision and
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from sqlite_utils import Database
@@ -70,7 +70,8 @@ from namndapp.errors import ConflictError, NotFoundError, ValidationError
 from namndapp.services import minutes_rules as rules, minutes_state as state, minutes_wording as w
 from namndapp.services import validate as v
 from namndapp.services.minutes_attendance import (add_attendance, attendance_from_register,  # noqa: F401
-                                                   remove_attendance, set_attendance, update_attendance)
+                                                   remove_attendance, serving_people, set_attendance,
+                                                   update_attendance)
 from namndapp.services.minutes_procedure import (add_adjournment, add_disqualification, add_motion,  # noqa: F401
                                                   add_note, add_proposition, add_reservation, clear_paragraph,
                                                   remove_adjournment, remove_disqualification, remove_motion,
@@ -176,16 +177,14 @@ def _paragraph_values(db: Database, meeting: dict, body: dict, number: int, *, i
         case = rows.get(db, "cases", case_id, "ärende")
     title = v.required_text(title or (case or {}).get("title"), "Paragrafens rubrik")
     decision_kind, to_body = _decision_kind(body, item_kind, bool((item or {}).get("standing_key")))
-    confidential = bool((item or {}).get("confidential") or (case or {}).get("confidential"))
     now = rows.now()
     values = {
         "meeting_id": meeting["id"], "body_id": body["id"], "year": int(meeting["meeting_date"][:4]),
         "number": number, "agenda_item_id": item["id"] if item else None, "case_id": case_id, "title": title,
         "item_kind": v.choice(item_kind, "Typ av punkt", ("beslut", "information", "anmälan", "val")),
-        "confidential": int(confidential),
-        "public_title": ((item or {}).get("public_title") or (case or {}).get("public_title")
-                         or ("Sekretessärende" if confidential else None)),
-        "secrecy_ref": (case or {}).get("secrecy_ref") if confidential else None,
+        # Not copied from the item or the case: the confidentiality rule reads their marks when a document is
+        # made (namndapp.public.confidentiality), so a case marked later is hidden in every later document.
+        "confidential": 0, "public_title": None, "secrecy_ref": None,
         "decision_kind": decision_kind, "proposal_to_body_id": to_body,
         "created_at": now, "updated_at": now,
     }
@@ -368,11 +367,9 @@ def set_minutes_details(db: Database, meeting_id: int, **fields) -> dict:
         if "approval_date" in fields:
             values["approval_date"] = v.optional_date(fields["approval_date"], "Justeringens datum")
             meeting_date = rows.get(db, "meetings", meeting_id, "sammanträde")["meeting_date"]
-            if values["approval_date"] and values["approval_date"] < meeting_date:
-                raise ValidationError("Justeringen kan inte ske före sammanträdet.")
-            if values["approval_date"] and (dt.date.fromisoformat(values["approval_date"])
-                                            - dt.date.fromisoformat(meeting_date)).days > 14:
-                raise ValidationError("Protokollet ska justeras senast 14 dagar efter sammanträdet.")
+            problem = rules.approval_date_problem(meeting_date, values["approval_date"])
+            if problem:
+                raise ValidationError(problem)
         if "approval_time" in fields:
             values["approval_time"] = v.optional_time(fields["approval_time"], "Justeringens tid")
         unknown = set(fields) - {"chair_person_id", "secretary_person_id", "adjuster_person_ids", "approval_place",
@@ -386,6 +383,7 @@ def set_minutes_details(db: Database, meeting_id: int, **fields) -> dict:
         if "adjuster_person_ids" in values:
             _fill_adjuster_election(db, meeting_id, state.json_list(minutes["adjuster_person_ids"]),
                                     state.json_list(values["adjuster_person_ids"]), group)
+        rules.check(db, meeting_id)  # e.g. a justerare who is away
         return updated
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from namndapp.errors import ValidationError
-from namndapp.services import minutes_rules as rules
+from namndapp.services import minutes_rules as rules, minutes_state as state
 from namndapp.services import validate as v
 from namndapp.storage import minutes as store, register as register_store, rows
 
@@ -143,3 +143,20 @@ def attendance_from_register(db: Database, meeting_id: int) -> list[int]:
     entries = [{"person_id": m["person_id"], "capacity": "ledamot", "present": True}
                for m in members if m["role"] != "ersättare"]
     return set_attendance(db, meeting_id, entries)
+
+
+def serving_people(db: Database, meeting_id: int) -> list[dict]:
+    """Whom the ordförande and the justerare can be chosen among: those who serve at the meeting
+    (present ledamöter and serving ersättare), in the register's order; before any attendance is
+    recorded, the body's ledamöter. Each: person_id, name, party, label ('Anna Berg (S)')."""
+    record = state.load(db, meeting_id)
+    if record.attendance:
+        chosen = rules.serving_at_meeting(record)
+    else:
+        chosen = {seat["person_id"] for seat in record.seats}
+    order = {seat["person_id"]: index for index, seat in enumerate(record.seats)}
+    for row in record.attendance:
+        order.setdefault(row["person_id"], len(order) + row["position"])
+    return [{"person_id": person_id, "name": record.name(person_id), "party": record.party(person_id),
+             "label": record.label(person_id)}
+            for person_id in sorted(chosen, key=lambda i: (order.get(i, 9999), record.name(i)))]

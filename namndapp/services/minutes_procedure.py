@@ -288,6 +288,9 @@ def add_disqualification(db: Database, paragraph_id: int, *, person_id, substitu
                   "sentence_text": v.optional_text(sentence_text, "Den egna formuleringen", multiline=True)}
         if values["substitute_person_id"] == person_id:
             raise ValidationError("Den som anmält jäv kan inte ersätta sig själv.")
+        blocker = rules.disqualification_blocker(state.load(db, paragraph["meeting_id"]), paragraph, person_id)
+        if blocker:
+            raise ConflictError(blocker)
         disqualification_id = rows.insert(db, "disqualifications", values, f"Jäv i § {paragraph['number']}")
         rules.check(db, paragraph["meeting_id"])
         return disqualification_id

@@ -1,16 +1,21 @@
 """The rules a recorded meeting must satisfy, checked over the whole meeting after every change
 (inside the change's transaction, so a broken rule rolls the change back).
 
-KL 6:27 beslutförhet, 6:28–32 jäv, 4:27 reservation, 5:67 / 6:35 what the votes must show.
+KL 6:27 beslutförhet, 6:28–32 jäv, 4:27 reservation, 5:67 / 6:35 what the votes must show; the
+ordförande and the justerare serve at the meeting, and the justering falls within 14 days of it.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 from sqlite_utils import Database
 
 from namndapp.errors import ConflictError, ValidationError
 from namndapp.services import minutes_state as state
 from namndapp.storage import minutes as store
+
+APPROVAL_DAYS = 14  # KL 5:69 via 6:35: the protokoll is justerat within 14 days of the meeting
 
 
 def _names(record: state.MeetingRecord, ids) -> str:
@@ -92,7 +97,8 @@ def _paragraph_problems(record: state.MeetingRecord, paragraph: dict) -> list[st
         voters = {b["person_id"] for b in ballots}
         for voter in sorted(voters - set(serving), key=record.name):
             if voter in disqualified:
-                problems.append(f"{record.label(voter)} har anmält jäv i {label} och får inte rösta.")
+                problems.append(f"{record.label(voter)} har anmält jäv i {label} och får inte rösta: ta bort "
+                                f"rösten från {record.label(voter)} eller jävet.")
             else:
                 problems.append(f"{record.label(voter)} tjänstgör inte i {label} och får inte rösta.")
         missing = [p for p in serving if p not in voters]
@@ -118,11 +124,88 @@ def _paragraph_problems(record: state.MeetingRecord, paragraph: dict) -> list[st
     return problems
 
 
+def approval_date_problem(meeting_date: str, approval_date: str | None) -> str | None:
+    """The justering takes place on the meeting day at the earliest and 14 days after it at the latest."""
+    if not approval_date:
+        return None
+    days = (dt.date.fromisoformat(approval_date) - dt.date.fromisoformat(meeting_date)).days
+    if days < 0:
+        return "Justeringen kan inte ske före sammanträdet."
+    if days > APPROVAL_DAYS:
+        return f"Protokollet ska justeras senast {APPROVAL_DAYS} dagar efter sammanträdet."
+    return None
+
+
+def serving_at_meeting(record: state.MeetingRecord) -> set[int]:
+    """Who serves in at least one § (or, before there are §§, who is recorded as serving): present
+    ledamöter, serving ersättare and the ersättare who serve in the place of a member with jäv."""
+    if not record.paragraphs:
+        return {row["person_id"] for row in record.attendance if row["present"] and
+                (row["capacity"] == "ledamot" or (row["capacity"] == "ersättare" and row["replaces_person_id"]))}
+    found: set[int] = set()
+    for paragraph in record.paragraphs:
+        found.update(state.serving(record, paragraph))
+    return found
+
+
+def _details_problems(record: state.MeetingRecord) -> list[str]:
+    """The ordförande and the justerare sign the protokoll: someone who did not serve cannot."""
+    minutes = record.minutes
+    if not minutes:
+        return []
+    found = []
+    problem = approval_date_problem(record.meeting["meeting_date"], minutes["approval_date"])
+    if problem:
+        found.append(problem)
+    if not record.attendance:
+        return found  # nothing recorded yet: no one is known to be away
+    serving = serving_at_meeting(record)
+    for person_id in state.json_list(minutes["adjuster_person_ids"]):
+        if person_id not in serving:
+            found.append(f"{record.label(person_id)} tjänstgör inte vid sammanträdet ({_absence(record, person_id)}) "
+                         "och kan inte utses att justera protokollet. Välj en justerare bland dem som tjänstgör.")
+    chair = minutes["chair_person_id"]
+    if chair and chair not in serving:
+        found.append(f"{record.label(chair)} tjänstgör inte vid sammanträdet ({_absence(record, chair)}) och kan "
+                     "inte vara ordförande. Välj ordförande bland dem som tjänstgör.")
+    return found
+
+
+def _absence(record: state.MeetingRecord, person_id: int) -> str:
+    rows_ = [row for row in record.attendance if row["person_id"] == person_id]
+    if any(row["capacity"] == "ledamot" and not row["present"] for row in rows_):
+        return "antecknad som frånvarande"
+    if any(row["capacity"] == "ersättare" for row in rows_):
+        return "ersättare som inte tjänstgör"
+    if rows_:
+        return "antecknad som övrig närvarande"
+    return "inte med i närvarolistan"
+
+
+def disqualification_blocker(record: state.MeetingRecord, paragraph: dict, person_id: int) -> str | None:
+    """What must go before jäv can be noted for someone who already took part in the §."""
+    label, who = f"§ {paragraph['number']}", record.label(person_id)
+    voted = any(ballot["person_id"] == person_id
+                for proposition in record.propositions.get(paragraph["id"], [])
+                for ballot in record.ballots.get(proposition["id"], []))
+    if voted:
+        return (f"{who} har redan röstat i omröstningen i {label}, och den som har jäv får inte delta i beslutet. "
+                f"Ta först bort omröstningen i {label}, anteckna sedan jävet och registrera omröstningen igen "
+                f"utan {who}.")
+    if any(motion["person_id"] == person_id for motion in record.motions.get(paragraph["id"], [])):
+        return (f"{who} har yrkat i {label}, och den som har jäv får inte delta i handläggningen. Ta först bort "
+                f"yrkandet från {who} (och en proposition som bygger på det) och anteckna sedan jävet.")
+    if any(person_id in state.json_list(r["person_ids"]) for r in record.reservations.get(paragraph["id"], [])):
+        return (f"{who} har reserverat sig i {label}. Den som har jäv deltar inte i beslutet: ta först bort "
+                "reservationen och anteckna sedan jävet.")
+    return None
+
+
 def problems(record: state.MeetingRecord) -> list[str]:
     found = _attendance_problems(record)
     for paragraph in record.paragraphs:
         found += _paragraph_problems(record, paragraph)
-    return found
+    return found + _details_problems(record)
 
 
 def check(db: Database, meeting_id: int) -> None:

@@ -32,6 +32,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 
 from namndapp import swedish
+from namndapp.public.confidentiality import secrecy
 from namndapp.services import minutes_state as state, minutes_wording as w
 from namndapp.storage import register as register_store
 
@@ -192,15 +193,12 @@ def _procedure(record, paragraph, motions, proposal_label, noun, order) -> tuple
     return steps, sentences, votes
 
 
-def _favour_label(record, reservation, motions, reservants) -> str:
-    if reservation["in_favour_of"]:
-        return reservation["in_favour_of"]
+def _favour_label(record, reservation, motions, reservants) -> str | None:
     motion = motions.get(reservation["motion_id"])
-    if not motion:
-        return "eget yrkande"
-    if motion["person"]["person_id"] in reservants:
-        return "eget yrkande"
-    return motion["label"]
+    moved = any(m["person"]["person_id"] in reservants and not m["withdrawn"] for m in motions.values())
+    return w.reservation_favour(reservation["in_favour_of"], motion["label"] if motion else None,
+                                motion_by_reservant=bool(motion) and motion["person"]["person_id"] in reservants,
+                                reservant_moved=moved)
 
 
 def paragraph_view(record: state.MeetingRecord, paragraph: dict, order: dict | None = None) -> dict:
@@ -228,7 +226,7 @@ def paragraph_view(record: state.MeetingRecord, paragraph: dict, order: dict | N
         generated = w.reservation_sentence(labels, favour)
         reservations.append({
             "id": reservation["id"], "persons": [_person(record, i) for i in ids], "motion_id": reservation["motion_id"],
-            "in_favour_of": favour, "text": reservation["text"] or "",
+            "in_favour_of": favour or "", "text": reservation["text"] or "",
             "sentence": reservation["sentence_text"] or generated, "sentence_generated": generated,
             "sentence_edited": bool(reservation["sentence_text"]),
             "written_intro": w.reservation_sentence(labels, favour, with_text=True) if reservation["text"] else ""})
@@ -255,6 +253,7 @@ def paragraph_view(record: state.MeetingRecord, paragraph: dict, order: dict | N
                                  "sentence": a["sentence_text"] or generated, "sentence_generated": generated,
                                  "sentence_edited": bool(a["sentence_text"])})
     serving = state.serving(record, paragraph)
+    marks = secrecy(paragraph)
     serving_rows = [{**_person(record, person_id), "capacity": entry.capacity,
                      "replaces": _person(record, entry.replaces_person_id)}
                     for person_id, entry in sorted(serving.items(), key=lambda kv: order.get(kv[0], 9999))]
@@ -264,8 +263,8 @@ def paragraph_view(record: state.MeetingRecord, paragraph: dict, order: dict | N
         "agenda_position": paragraph.get("agenda_position"), "agenda_item_number": paragraph.get("agenda_item_number"),
         "case_id": paragraph["case_id"], "case_number": paragraph.get("case_number") or "",
         "report_id": paragraph["report_id"], "title": paragraph["title"], "item_kind": paragraph["item_kind"],
-        "confidential": bool(paragraph["confidential"]), "public_title": paragraph["public_title"] or "",
-        "secrecy_ref": paragraph["secrecy_ref"] or "", "status": paragraph["status"],
+        "confidential": marks.confidential, "public_title": marks.public_title if marks.confidential else "",
+        "secrecy_ref": marks.secrecy_ref, "status": paragraph["status"],
         "decided": paragraph["status"] in ("beslutad", "justerad"), "outcome": paragraph["outcome"],
         "decision_kind": paragraph["decision_kind"], "decision_heading": w.decision_heading(paragraph["decision_kind"]),
         "proposal_to": {"id": to_body["id"], "name": to_body["name"]} if to_body else None,

@@ -190,9 +190,24 @@ def vote_texts(kind: str, outcome: str, noun: str, first_label: str, second_labe
 
 # Reservation, jäv, anteckning, ajournering ---------------------------------------------------------
 
-def reservation_sentence(persons: list[str], favour_label: str, *, with_text: bool = False) -> str:
-    """'A (M) och B (KD) reserverar sig till förmån för eget yrkande.' (… 'enligt följande:' with text)."""
+def reservation_favour(in_favour_of: str | None, motion_label: str | None, *, motion_by_reservant: bool,
+                       reservant_moved: bool) -> str | None:
+    """What a reservation is in favour of: the secretary's own words; "eget yrkande" only when the motion
+    (or, without a named motion, some motion in the §) is the reservants' own; another member's motion by
+    its label; None when no reservant made a yrkande (they reserve themselves against the decision)."""
+    if in_favour_of:
+        return in_favour_of
+    if motion_label is not None:
+        return "eget yrkande" if motion_by_reservant else motion_label
+    return "eget yrkande" if reservant_moved else None
+
+
+def reservation_sentence(persons: list[str], favour_label: str | None, *, with_text: bool = False) -> str:
+    """'A (M) och B (KD) reserverar sig till förmån för eget yrkande.' (… 'enligt följande:' with text);
+    without a favour label: 'A (M) reserverar sig mot beslutet.'"""
     ending = " enligt följande:" if with_text else "."
+    if not favour_label:
+        return f"{join_names(persons)} reserverar sig mot beslutet{ending}"
     return f"{join_names(persons)} reserverar sig till förmån för {favour_label}{ending}"
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from namndapp import swedish
-from namndapp.documents import extract, minutes_content, minutes_docx, minutes_pdf
+from namndapp.documents import extract, minutes_content
 from namndapp.documents.minutes_adapter import normalise
-from namndapp.documents.public_filter import public_view
 from namndapp.errors import ConflictError, ValidationError
 from namndapp.files import write_atomically
+from namndapp.public import publish
+from namndapp.services import house_style
 from namndapp.services.minutes import minutes_view
 from namndapp.services.register import municipality
 from namndapp.storage import rows
@@ -34,6 +35,7 @@ def minutes_data(db: Database, meeting_id: int) -> dict:
     row = municipality(db) or {}
     if row.get("logo") and (row.get("logo_mime_type") or "").startswith("image/"):
         data["municipality"] = {**data["municipality"], "logo": row["logo"]}  # the view leaves out the blob
+    data["style"] = house_style.style_for(db, view["body"]["id"])  # plain strings: labels and blocks
     return data
 
 
@@ -47,18 +49,21 @@ def format_of(path) -> str:
 def _render(document: minutes_content.MinutesDocument, fmt: str) -> bytes:
     if fmt not in FORMATS:
         raise ValidationError(f"Okänt filformat ”{fmt}”: välj pdf eller docx.")
+    from namndapp.documents import minutes_docx, minutes_pdf  # reportlab and python-docx load on first use
+
     return minutes_pdf.render(document) if fmt == "pdf" else minutes_docx.render(document)
 
 
 def protocol_bytes(data: dict, fmt: str, *, public: bool = False) -> bytes:
-    data = public_view(data) if public else data
-    return _render(minutes_content.protocol_document(data, public=public), fmt)
+    """The protokoll as `fmt`; the public version goes through the one public filter and final scan."""
+    render = lambda d: _render(minutes_content.protocol_document(d, public=bool(d.get("public"))), fmt)  # noqa: E731
+    return publish(data, render, fmt) if public else render(data)
 
 
 def extract_bytes(data: dict, numbers, fmt: str, *, public: bool = False) -> bytes:
     chosen = extract.select(data, numbers)
-    chosen = public_view(chosen) if public else chosen
-    return _render(minutes_content.extract_document(chosen, public=public), fmt)
+    render = lambda d: _render(minutes_content.extract_document(d, public=bool(d.get("public"))), fmt)  # noqa: E731
+    return publish(chosen, render, fmt) if public else render(chosen)
 
 
 def render_minutes(db: Database, meeting_id: int, fmt: str, *, public: bool = False) -> bytes:

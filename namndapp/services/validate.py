@@ -1,5 +1,6 @@
 """Cleaning and checking user input before it reaches the database."""
 
+import datetime as dt
 import re
 import unicodedata
 
@@ -7,6 +8,8 @@ from namndapp import swedish
 from namndapp.errors import ValidationError
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A date outside these years is a slip of the keyboard (9999-12-31), never a meeting or a decision.
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
 def clean_text(value, *, multiline: bool = False) -> str:
@@ -59,15 +62,35 @@ def optional_date(value, label: str) -> str | None:
     if value in (None, ""):
         return None
     try:
-        return swedish.iso_date(value)
+        day = swedish.iso_date(value)
     except ValidationError as exc:
         raise ValidationError(f"{label}: {exc.message}") from exc
+    if not EARLIEST_YEAR <= int(day[:4]) <= LATEST_YEAR:
+        raise ValidationError(f"{label}: {day} ligger utanför de år appen godtar ({EARLIEST_YEAR}–{LATEST_YEAR}).")
+    return day
 
 
 def required_date(value, label: str) -> str:
     if value in (None, ""):
         raise ValidationError(f"{label} måste fyllas i.")
     return optional_date(value, label)
+
+
+def optional_timestamp(value, label: str) -> str | None:
+    """A point in time as the app stores it (2026-04-14T10:42:00); a date alone means its midnight."""
+    if value in (None, ""):
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(str(value).strip())
+    except ValueError:
+        raise ValidationError(f"{label}: ”{value}” är ingen tidpunkt. Skriv den som ÅÅÅÅ-MM-DD TT:MM, "
+                              "till exempel 2026-04-14 10:42.") from None
+    if not EARLIEST_YEAR <= moment.year <= LATEST_YEAR:
+        raise ValidationError(f"{label}: {moment.date()} ligger utanför de år appen godtar "
+                              f"({EARLIEST_YEAR}–{LATEST_YEAR}).")
+    if moment.tzinfo is not None:
+        moment = moment.astimezone().replace(tzinfo=None)
+    return moment.isoformat(timespec="seconds")
 
 
 def optional_time(value, label: str) -> str | None:

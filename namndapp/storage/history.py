@@ -1,8 +1,9 @@
-"""Reading the audit log and reverting the latest undoable change."""
-
-import json
+"""The audit log read back, and the rows an undo or a redo puts back. The rules that decide whether
+that may happen live in services.undo; this module only reads and writes."""
 
 from sqlite_utils import Database
+
+from namndapp.storage.rows import decode_row
 
 
 def recent(db: Database, limit: int = 200) -> list[dict]:
@@ -10,29 +11,91 @@ def recent(db: Database, limit: int = 200) -> list[dict]:
                          "FROM audit_log ORDER BY id DESC LIMIT ?", [limit]))
 
 
-def last_undoable_group(db: Database) -> list[dict]:
-    """The entries of the most recent change not yet undone (several when one action wrote many rows)."""
-    last = list(db.query("SELECT * FROM audit_log WHERE undone = 0 AND action != 'event' "
+def last_id(db: Database) -> int:
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM audit_log").fetchone()[0]
+
+
+def entries_after(db: Database, after_id: int) -> list[dict]:
+    """Every entry written after `after_id`, oldest first, without the row images (they can be large)."""
+    return list(db.query("SELECT id, action, entity, entity_id, summary, undo_group, undone, "
+                         "CASE WHEN action = 'event' THEN after END AS details "
+                         "FROM audit_log WHERE id > ? ORDER BY id", [after_id]))
+
+
+def group_key(entry: dict) -> str:
+    """What ties the entries of one user action together: their undo group, or the entry alone."""
+    return entry["undo_group"] or f"#{entry['id']}"
+
+
+def group_entries(db: Database, key: str) -> list[dict]:
+    """The entries of one user action, oldest first, with `before` and `after` decoded."""
+    if key.startswith("#"):
+        found = db.query("SELECT * FROM audit_log WHERE id = ? AND action != 'event'", [int(key[1:])])
+    else:
+        found = db.query("SELECT * FROM audit_log WHERE undo_group = ? AND action != 'event' ORDER BY id", [key])
+    return [{**entry, "before": decode_row(entry["before"]), "after": decode_row(entry["after"])} for entry in found]
+
+
+def last_undoable_key(db: Database) -> str | None:
+    """The most recent user action not undone, in any part of the register."""
+    last = list(db.query("SELECT id, undo_group FROM audit_log WHERE undone = 0 AND action != 'event' "
                          "ORDER BY id DESC LIMIT 1"))
-    if not last:
-        return []
-    entry = last[0]
-    if entry["undo_group"]:
-        return list(db.query("SELECT * FROM audit_log WHERE undo_group = ? AND undone = 0 ORDER BY id DESC",
-                             [entry["undo_group"]]))
-    return [entry]
+    return group_key(last[0]) if last else None
 
 
-def revert(db: Database, entry: dict) -> None:
+def current(db: Database, table: str, row_id) -> dict | None:
+    rows = list(db.query(f"SELECT * FROM [{table}] WHERE id = ?", [row_id]))
+    return rows[0] if rows else None
+
+
+def changed_columns(entry: dict) -> dict[str, tuple]:
+    """column -> (before, after) for the columns an update entry changed."""
+    before, after = entry["before"] or {}, entry["after"] or {}
+    return {k: (before.get(k), after.get(k)) for k in before.keys() | after.keys()
+            if k != "id" and before.get(k) != after.get(k)}
+
+
+def put_back(db: Database, entry: dict) -> None:
+    """Undo one entry: the row as it was before it."""
     table = entry["entity"]
     if entry["action"] == "insert":
         db[table].delete_where("id = ?", [entry["entity_id"]])
     elif entry["action"] == "update":
-        before = json.loads(entry["before"])
-        after = json.loads(entry["after"]) if entry["after"] else {}
-        changed = {k: v for k, v in before.items() if after.get(k) != v and k != "id"}
+        changed = {k: old for k, (old, _new) in changed_columns(entry).items()}
         if changed:
             db[table].update(entry["entity_id"], changed)
     elif entry["action"] == "delete":
-        db[table].insert(json.loads(entry["before"]))
-    db.execute("UPDATE audit_log SET undone = 1 WHERE id = ?", [entry["id"]])
+        db[table].insert(entry["before"])
+
+
+def put_forward(db: Database, entry: dict) -> None:
+    """Redo one entry: the row as it was after it."""
+    table = entry["entity"]
+    if entry["action"] == "insert":
+        db[table].insert(entry["after"])
+    elif entry["action"] == "update":
+        changed = {k: new for k, (_old, new) in changed_columns(entry).items()}
+        if changed:
+            db[table].update(entry["entity_id"], changed)
+    elif entry["action"] == "delete":
+        db[table].delete_where("id = ?", [entry["entity_id"]])
+
+
+def mark_undone(db: Database, key: str, undone: bool) -> None:
+    if key.startswith("#"):
+        db.execute("UPDATE audit_log SET undone = ? WHERE id = ?", [int(undone), int(key[1:])])
+    else:
+        db.execute("UPDATE audit_log SET undone = ? WHERE undo_group = ? AND action != 'event'",
+                   [int(undone), key])
+
+
+def tables_pointing_at(db: Database, table: str, row_id) -> list[str]:
+    """The tables with a row whose foreign key points at this row: removing it would cascade or fail."""
+    found = []
+    for other in db.table_names():
+        for key in db.execute(f"PRAGMA foreign_key_list([{other}])").fetchall():
+            _id, _seq, target, column, target_column = key[:5]
+            if target == table and target_column in (None, "id") and db.execute(
+                    f"SELECT 1 FROM [{other}] WHERE [{column}] = ? LIMIT 1", [row_id]).fetchone():
+                found.append(other)
+    return found

@@ -15,10 +15,24 @@ def meetings(db: Database, body_id: int | None = None, year: int | None = None) 
 
 def agenda_items(db: Database, meeting_id: int) -> list[dict]:
     return list(db.query(
-        """SELECT a.*, c.case_number, c.title AS case_title, c.confidential AS case_confidential,
-                  c.secrecy_ref AS case_secrecy_ref
+        f"""SELECT a.*, c.case_number, c.title AS case_title, c.confidential AS case_confidential,
+                  c.secrecy_ref AS case_secrecy_ref, c.public_title AS case_public_title, {REPORT_SECRECY}
            FROM agenda_items a LEFT JOIN cases c ON c.id = a.case_id
            WHERE a.meeting_id = ? ORDER BY a.position, a.id""", [meeting_id]))
+
+
+# The marks of an item's § and of its tjänsteskrivelse (the one it names, or any of its case's).
+REPORT_SECRECY = """
+    (SELECT MAX(g.confidential) FROM paragraphs g WHERE g.agenda_item_id = a.id) AS paragraph_confidential,
+    (SELECT g.secrecy_ref FROM paragraphs g WHERE g.agenda_item_id = a.id AND g.confidential = 1
+      LIMIT 1) AS paragraph_secrecy_ref,
+    (SELECT g.public_title FROM paragraphs g WHERE g.agenda_item_id = a.id AND g.confidential = 1
+      LIMIT 1) AS paragraph_public_title,
+    (SELECT MAX(r.confidential) FROM case_reports r
+      WHERE r.id = a.report_id OR (r.case_id = a.case_id AND r.confidential = 1)) AS report_confidential,
+    COALESCE((SELECT r.secrecy_ref FROM case_reports r WHERE r.id = a.report_id AND r.confidential = 1),
+             (SELECT r.secrecy_ref FROM case_reports r WHERE r.case_id = a.case_id AND r.confidential = 1
+               ORDER BY r.id DESC LIMIT 1)) AS report_secrecy_ref"""
 
 
 def time_slots(db: Database, meeting_id: int) -> list[dict]:

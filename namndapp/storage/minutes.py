@@ -17,7 +17,18 @@ def minutes_row(db: Database, meeting_id: int) -> dict | None:
 def paragraphs(db: Database, meeting_id: int) -> list[dict]:
     return list(db.query(
         """SELECT g.*, c.case_number, c.title AS case_title, a.position AS agenda_position,
-                  a.item_number AS agenda_item_number, t.name AS proposal_to_name
+                  a.item_number AS agenda_item_number, t.name AS proposal_to_name,
+                  a.confidential AS item_confidential, a.public_title AS item_public_title,
+                  c.confidential AS case_confidential, c.secrecy_ref AS case_secrecy_ref,
+                  c.public_title AS case_public_title,
+                  (SELECT MAX(r.confidential) FROM case_reports r
+                    WHERE r.id IN (g.report_id, a.report_id) OR (r.case_id = g.case_id AND r.confidential = 1))
+                    AS report_confidential,
+                  COALESCE((SELECT r.secrecy_ref FROM case_reports r
+                             WHERE r.id IN (g.report_id, a.report_id) AND r.confidential = 1),
+                           (SELECT r.secrecy_ref FROM case_reports r WHERE r.case_id = g.case_id
+                             AND r.confidential = 1 ORDER BY r.id DESC LIMIT 1))
+                    AS report_secrecy_ref
            FROM paragraphs g LEFT JOIN cases c ON c.id = g.case_id
                 LEFT JOIN agenda_items a ON a.id = g.agenda_item_id
                 LEFT JOIN bodies t ON t.id = g.proposal_to_body_id
@@ -135,3 +146,8 @@ def paragraph_with_number(db: Database, body_id: int, year: int, number: int) ->
     rows = list(db.query("SELECT g.*, m.meeting_date FROM paragraphs g JOIN meetings m ON m.id = g.meeting_id "
                          "WHERE g.body_id = ? AND g.year = ? AND g.number = ?", [body_id, year, number]))
     return rows[0] if rows else None
+
+
+def meetings_with_minutes(db: Database) -> set[int]:
+    """Ids of the meetings whose protokoll has been opened."""
+    return {row[0] for row in db.execute("SELECT meeting_id FROM minutes").fetchall()}

@@ -18,6 +18,17 @@ def qapp(qapp_args, qapp_cls, pytestconfig):
     return make_application()
 
 
+@pytest.fixture(autouse=True)
+def settings_folder(tmp_path_factory):
+    """Each test keeps the window's remembered state (QSettings) in a folder of its own, never in the
+    user's real settings."""
+    from PySide6.QtCore import QSettings
+    folder = tmp_path_factory.mktemp("installningar")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(folder))
+    return folder
+
+
 def fill_small_register(db) -> dict:
     """A made-up nämnd with an arbetsutskott, three people, two cases and two meetings."""
     register.set_municipality(db, name="Exempelby kommun", organisation_number="212000-0000")

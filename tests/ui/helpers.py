@@ -23,19 +23,30 @@ def choose(combo: QComboBox, value) -> None:
     combo.activated.emit(index)
 
 
-def answer_next_dialog(fill, accept: bool = True) -> list:
+def answer_next_dialog(fill, accept: bool = True, wait_ms: int = 5000) -> list:
     """Arrange for the next modal dialog to be filled in by fill(dialog) and accepted.
 
-    Returns a list that receives the dialog, so the test can look at it afterwards."""
+    Returns a list that receives the dialog, so the test can look at it afterwards. A failure inside
+    fill() closes the dialog and fails the test (pytest-qt reports an exception raised in a Qt
+    callback), instead of leaving the dialog open until the test's time limit; so does a dialog that
+    never opens within wait_ms."""
     seen = []
+    waited = [0]
 
     def answer():
         dialog = QApplication.activeModalWidget()
         if dialog is None:
+            waited[0] += 20
+            if waited[0] > wait_ms:
+                raise AssertionError(f"Ingen dialog öppnades inom {wait_ms} ms")
             QTimer.singleShot(20, answer)
             return
         seen.append(dialog)
-        fill(dialog)
+        try:
+            fill(dialog)
+        except BaseException:
+            dialog.reject()
+            raise
         if accept:
             if not dialog.try_create():
                 dialog.reject()

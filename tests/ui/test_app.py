@@ -91,8 +91,23 @@ def test_the_installed_command_starts_the_app_on_demo_data(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen([str(program), "--demo", "--db", str(database)], env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    import sqlite3
+    import time
+
+    def meetings_written() -> int:
+        try:
+            with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=1) as connection:
+                return connection.execute("SELECT COUNT(*) FROM meetings").fetchone()[0]
+        except sqlite3.Error:  # not created yet, or busy being filled
+            return 0
+
+    # The demo is filled before the window shows; on a busy machine that takes a while, so wait for it
+    # (bounded) rather than for a fixed time, then make sure the window stays open.
+    deadline = time.monotonic() + 90
+    while process.poll() is None and meetings_written() < 20 and time.monotonic() < deadline:
+        time.sleep(0.5)
     try:
-        process.communicate(timeout=12)
+        process.communicate(timeout=3)
         ended_by_itself = True
     except subprocess.TimeoutExpired:  # still running: the window is open
         ended_by_itself = False

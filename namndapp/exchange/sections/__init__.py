@@ -6,6 +6,7 @@ Sections may refer to keys that earlier sections declared (bodies, persons, case
 
 from namndapp.exchange.sections.bodies import BodiesSection
 from namndapp.exchange.sections.cases import CasesSection
+from namndapp.exchange.sections.house_style import HouseStyleSection
 from namndapp.exchange.sections.meeting import AgendaItemsSection, MeetingSection, TimeSlotsSection
 from namndapp.exchange.sections.municipality import MunicipalitySection
 from namndapp.exchange.sections.persons import MembershipsSection, PersonsSection
@@ -21,4 +22,5 @@ SECTIONS = (
     TimeSlotsSection(),
     AgendaItemsSection(),
     MinutesSection(),
+    HouseStyleSection(),
 )

@@ -51,9 +51,13 @@ class BodiesSection:
         for index, body in enumerate(checker.array(value, self.key)):
             path = at(self.key, index)
             checker.record(body, path, FIELDS)
-            code = checker.text(body, "short_code", path, required=True, max_length=20).strip().upper()
-            for key in ("name", "genitive", "case_number_format"):
+            code = checker.text(body, "short_code", path, required=True, max_length=20).strip()
+            if code != code.upper():
+                checker.fail(at(path, "short_code"),
+                             f"kortnamnet skrivs med versaler (”{code.upper()}”, inte ”{code}”).")
+            for key in ("name", "genitive"):
                 checker.text(body, key, path, required=True, max_length=500)
+            checker.case_number_format(body, "case_number_format", path)
             checker.choice(body, "kind", path, BODY_KINDS)
             checker.choice(body, "item_numbering", path, ("per_meeting", "per_year"), required=False)
             checker.time(body, "default_start_time", path)

@@ -5,6 +5,7 @@ sha256 + title. What the file says wins for these (an update), and nothing is ev
 """
 
 import base64
+import mimetypes
 
 from namndapp import swedish
 from namndapp.case_numbers import CaseNumberFormat
@@ -19,11 +20,25 @@ CASE_FIELDS = ("case_number", "body", "title", "registered_on", "closed_on", "st
                "secrecy_ref", "public_title", "officials", "reports", "documents")
 REPORT_FIELDS = ("kind", "report_date", "title", "addressee", "author_unit", "proposer_sentence",
                  "proposal_clauses", "description", "sections", "decision_basis", "preparers", "recipients",
-                 "signatories", "immediate_approval_requested")
+                 "signatories", "immediate_approval_requested", "confidential", "secrecy_ref")
 REPORT_LISTS = ("proposal_clauses", "decision_basis", "recipients")
 DOCUMENT_FIELDS = ("title", "kind", "document_date", "filename", "mime_type", "size", "sha256", "confidential",
                    "secrecy_ref", "content_base64")
 OFFICIAL_ROLES = ("handläggare", "beredningsansvarig")
+
+
+def bare_file_name(name: str) -> str:
+    """A file name that cannot point outside a folder: '../../etc/passwd', '/tmp/a.pdf' and 'C:\\x\\a.pdf'
+    keep only their last part, as the GUI does when it saves the file. Other names are kept as they are."""
+    parts = name.replace("\\", "/").split("/")
+    absolute = name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":" and name[0].isascii()
+                                                  and name[0].isalpha())
+    if absolute or ".." in (part.strip() for part in parts):
+        base = parts[-1].strip()
+        if len(base) > 1 and base[1] == ":":  # "C:a.pdf"
+            base = base[2:]
+        return "" if base in (".", "..") else base
+    return name
 
 
 def collect_cases(ctx: ExportContext, case_ids) -> None:
@@ -40,13 +55,17 @@ def _sorted_reports(db, case_id: int) -> list[dict]:
 def _export_report(report: dict) -> dict:
     value = {key: report[key] for key in REPORT_FIELDS}
     value["immediate_approval_requested"] = bool(report["immediate_approval_requested"])
+    value["confidential"] = bool(report.get("confidential"))
     return value
 
 
 def _export_document(db, document: dict) -> dict:
     content = store.blob(db, document["sha256"]) or b""
+    filename, mime_type = bare_file_name(document["filename"]) or "dokument", document["mime_type"]
+    if filename != document["filename"]:  # stored with a folder: write what an import of the file would store
+        mime_type = mimetypes.guess_type(filename)[0] or "application/octet-stream"
     return {"title": document["title"], "kind": document["kind"], "document_date": document["document_date"],
-            "filename": document["filename"], "mime_type": document["mime_type"], "size": document["size"],
+            "filename": filename, "mime_type": mime_type, "size": document["size"],
             "sha256": document["sha256"], "confidential": bool(document["confidential"]),
             "secrecy_ref": document["secrecy_ref"], "content_base64": base64.b64encode(content).decode("ascii")}
 
@@ -127,6 +146,8 @@ class CasesSection:
         checker.text(report, "title", path, required=True, max_length=500)
         for key in ("addressee", "author_unit", "proposer_sentence", "description"):
             checker.text(report, key, path)
+        checker.boolean(report, "confidential", path)
+        checker.text(report, "secrecy_ref", path, max_length=200)
         for key in REPORT_LISTS:
             checker.texts(report, key, path)
         for s_index, section in enumerate(checker.field(report, "sections", path, list, required=False) or []):
@@ -148,7 +169,9 @@ class CasesSection:
         checker.text(document, "title", path, required=True, max_length=500)
         checker.text(document, "kind", path, max_length=60)
         checker.date(document, "document_date", path)
-        checker.text(document, "filename", path, required=True, max_length=255)
+        filename = checker.text(document, "filename", path, required=True, max_length=255)
+        if not bare_file_name(filename):
+            checker.fail(at(path, "filename"), f"”{filename}” är inget filnamn.")
         checker.text(document, "mime_type", path, max_length=200)
         checker.boolean(document, "confidential", path)
         checker.text(document, "secrecy_ref", path, max_length=200)
@@ -232,7 +255,7 @@ class CasesSection:
             return
         case_service.add_document(ctx.db, case_id, title=document["title"],
                                   content=base64.b64decode(document["content_base64"]),
-                                  filename=document["filename"], kind=document.get("kind") or "bilaga",
+                                  filename=bare_file_name(document["filename"]), kind=document.get("kind") or "bilaga",
                                   document_date=document.get("document_date"),
                                   confidential=bool(document.get("confidential")),
                                   secrecy_ref=document.get("secrecy_ref"))

@@ -41,7 +41,7 @@ class MeetingSection:
         checker.choice(value, "kind", path, ("ordinarie", "extra"), required=False)
         checker.choice(value, "status", path, MEETING_STATUSES, required=False)
         checker.date(value, "notice_date", path)
-        checker.text(value, "notice_sent_at", path, max_length=40)
+        checker.timestamp(value, "notice_sent_at", path)
 
     def load(self, value, ctx: ImportContext) -> None:
         body_id = ctx.body_ids[value["body"].strip().upper()]

@@ -104,8 +104,11 @@ class MembershipsSection:
                           "Personen")
             checker.choice(member, "role", path, ROLES)
             checker.text(member, "party", path, max_length=20)
-            checker.date(member, "valid_from", path, required=True)
-            checker.date(member, "valid_to", path)
+            valid_from = checker.date(member, "valid_from", path, required=True)
+            valid_to = checker.date(member, "valid_to", path)
+            if valid_to is not None and swedish.parse_date(valid_to) < swedish.parse_date(valid_from):
+                checker.fail(at(path, "valid_to"), f"uppdraget kan inte sluta ({valid_to}) innan det börjar "
+                                                   f"({valid_from}).")
             checker.integer(member, "substitute_order", path, minimum=1)
 
     def load(self, value, ctx: ImportContext) -> None:

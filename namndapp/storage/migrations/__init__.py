@@ -8,5 +8,10 @@ from namndapp.storage.migrations import m001_register  # noqa: F401  (registers 
 from namndapp.storage.migrations import m002_agenda  # noqa: F401
 from namndapp.storage.migrations import m003_minutes  # noqa: F401
 from namndapp.storage.migrations import m004_dispatch  # noqa: F401
+from namndapp.storage.migrations import m005_confidential_reports  # noqa: F401
+from namndapp.storage.migrations import m006_delegation  # noqa: F401
+from namndapp.storage.migrations import m007_justering  # noqa: F401
+from namndapp.storage.migrations import m009_house_style  # noqa: F401
+from namndapp.storage.migrations import m010_search  # noqa: F401
 
 __all__ = ["migrations"]

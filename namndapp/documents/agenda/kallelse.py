@@ -1,113 +1,22 @@
-"""The kallelse with föredragningslista: the data (internal or public) and its PDF.
+"""The kallelse with föredragningslista: its plain data and its PDF.
 
-`kallelse_data(db, meeting_id, public=...)` gathers everything the document says; the public version
-is made here, on the data, so the renderer never sees a confidential item's title, case number or names.
-`kallelse_story` gives the flowables (the packet puts them first), `render_kallelse` the finished PDF.
+The data is gathered by services.kallelse; a public version reaches this module already filtered
+(namndapp.public), so nothing here masks anything. `kallelse_story` gives the flowables (the packet
+puts them first), `render_kallelse` the finished PDF.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 
 from namndapp import swedish
-from namndapp.documents import pdf_common as pc
-from namndapp.documents.public_filter import mask_personnummer
-from namndapp.services import agenda as agenda_service
-from namndapp.services import register as register_service
-from namndapp.storage import rows
+from namndapp.documents import house_style as hs, pdf_common as pc
+from namndapp.documents.agenda.data import KallelseData
 
 PUBLIC_NOTE = ("Offentlig version. Punkter som omfattas av sekretess visas med en allmän rubrik, "
                "utan diarienummer och namn.")
 ABSENCE_NOTE = "Vid förhinder, meddela nämndsekreteraren så snart som möjligt så att ersättare kan kallas."
-
-
-@dataclass
-class KallelseItem:
-    item_id: int
-    number_label: str
-    title: str
-    case_number: str = ""
-    presenter: str = ""
-    kind_label: str = ""
-    confidential: bool = False
-    case_id: int | None = None
-    report_id: int | None = None
-    secrecy_ref: str = ""
-    time: str = ""                  # "08:15–08:35" when the item is tied to a hålltid
-
-
-@dataclass
-class TimeSlotLine:
-    start_time: str
-    end_time: str
-    title: str
-    presenters: str = ""
-
-
-@dataclass
-class KallelseData:
-    meeting_id: int
-    municipality: dict
-    body_name: str
-    body_genitive: str
-    meeting_date: str
-    notice_date: str
-    sentence: str
-    chair_name: str
-    chair_title: str
-    items: list[KallelseItem] = field(default_factory=list)
-    time_slots: list[TimeSlotLine] = field(default_factory=list)
-    public: bool = False
-    unit: str = ""
-
-    @property
-    def title(self) -> str:
-        return f"Kallelse {self.body_name} {self.meeting_date}"
-
-
-def kallelse_data(db, meeting_id: int, *, public: bool = False) -> KallelseData:
-    """Everything the kallelse says. With public=True confidential items keep their number and show only their
-    public title (e.g. "Beslut enligt LVU"): no case number, no presenter, no other names."""
-    meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
-    body = register_service.get_body(db, meeting["body_id"])
-    municipality = register_service.municipality(db) or {"name": "Kommunen"}
-    chair = register_service.chair(db, body["id"], meeting["meeting_date"])
-    slot_rows = agenda_service.time_slots(db, meeting_id)
-    times = {slot["id"]: f"{slot['start_time']}–{slot['end_time']}" for slot in slot_rows}
-    items = []
-    for item in agenda_service.agenda(db, meeting_id):
-        confidential = bool(item["confidential"] or item["case_confidential"])
-        entry = KallelseItem(item_id=item["id"], number_label=item["number_label"], title=item["title"],
-                             case_number=item["case_number"] or "", presenter=item["presenter"] or "",
-                             kind_label=item["kind_label"], confidential=confidential, case_id=item["case_id"],
-                             report_id=item["report_id"], secrecy_ref=item["case_secrecy_ref"] or "",
-                             time=times.get(item["time_slot_id"], ""))
-        if public and confidential:
-            entry = KallelseItem(item_id=item["id"], number_label=item["number_label"],
-                                 title=item["public_title"] or agenda_service.DEFAULT_PUBLIC_TITLE,
-                                 kind_label=item["kind_label"], confidential=True, case_id=item["case_id"],
-                                 secrecy_ref=item["case_secrecy_ref"] or "")
-        items.append(entry)
-    slots = [TimeSlotLine(s["start_time"], s["end_time"], s["title"], s["presenters"] or "")
-             for s in slot_rows]
-    if public:  # a personnummer typed into an open item's title must not reach the public either
-        for entry in items:
-            entry.title, entry.presenter = mask_personnummer(entry.title), mask_personnummer(entry.presenter)
-        for slot in slots:
-            slot.title, slot.presenters = mask_personnummer(slot.title), mask_personnummer(slot.presenters)
-    return KallelseData(
-        meeting_id=meeting_id, municipality=municipality, body_name=body["name"], body_genitive=body["genitive"],
-        meeting_date=meeting["meeting_date"],
-        # Not sent yet: dated today, but never after the meeting it calls to (a kallelse printed afterwards
-        # for the record).
-        notice_date=meeting["notice_date"] or min(dt.date.today().isoformat(), meeting["meeting_date"]),
-        sentence=agenda_service.notice_sentence(body["name"], meeting),
-        chair_name=chair["full_name"] if chair else "", chair_title="ordförande",
-        items=items, time_slots=slots, public=public, unit=body["name"])
 
 
 def decor(data: KallelseData) -> pc.PageDecor:
@@ -148,7 +57,8 @@ def _item_rows(data: KallelseData, styles) -> list:
 
 def _item_table(data: KallelseData, styles, table_rows: list, *, with_head: bool):
     head = [Paragraph("Nr", styles["cell_head"]), Paragraph("Ärende", styles["cell_head"]),
-            Paragraph("Diarienummer", styles["cell_head"]), Paragraph("", styles["cell_head"])]
+            Paragraph(pc.markup(hs.case_number_heading(data.style)), styles["cell_head"]),
+            Paragraph("", styles["cell_head"])]
     number_width = 14 * mm if any("/" in i.number_label for i in data.items) else 8 * mm
     widths = [number_width, pc.TEXT_WIDTH - number_width - 58 * mm, 38 * mm, 20 * mm]
     first = 1 if with_head else 0
@@ -207,8 +117,3 @@ def document_info(data: KallelseData) -> pc.DocumentInfo:
 
 def render_kallelse(data: KallelseData) -> bytes:
     return pc.build_pdf(kallelse_story(data), document_info(data), decor(data))
-
-
-def kallelse_pdf(db, meeting_id: int, *, public: bool = False) -> bytes:
-    """The kallelse of a meeting as PDF bytes (internal, or public with public=True)."""
-    return render_kallelse(kallelse_data(db, meeting_id, public=public))

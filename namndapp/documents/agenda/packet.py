@@ -6,9 +6,10 @@ Built in passes: read and check every attachment; lay out all generated pages (c
 placeholders) in one ReportLab run that records where each part starts; count pages; lay out the table
 of contents with the final page numbers; join everything with pypdf.
 
-In the public packet a confidential item shows only its public title and a page saying its documents are
-withheld (with the OSL reference); a confidential document of an open item is replaced the same way.
-An attachment that is not a readable PDF becomes a placeholder page naming it, and a warning.
+The data comes from services.packet; a public version arrives filtered and screened (namndapp.public):
+a withheld item shows only its public title and a page saying its documents are withheld (with the
+OSL reference); a withheld document is replaced the same way. Nothing here masks anything. An
+attachment that is not a readable PDF becomes a placeholder page naming it, and a warning.
 """
 
 from __future__ import annotations
@@ -25,12 +26,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
-from namndapp.documents import kallelse as kallelse_doc
 from namndapp.documents import pdf_common as pc
 from namndapp.documents import report_pdf
+from namndapp.documents.agenda import kallelse as kallelse_doc
+from namndapp.documents.agenda.data import KallelseData, KallelseItem, PacketData
 from namndapp.documents.fonts import register_fonts
-from namndapp.documents.public_filter import mask_personnummer
-from namndapp.storage import agenda as store
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,8 @@ NO_REPORT = "Denna punkt ”{label} {title}” har inget tjänsteutlåtande."
 WITHHELD_ITEM = ("Handlingarna till den här punkten omfattas av sekretess{ref} och ingår inte i den "
                  "offentliga versionen av handlingarna.")
 WITHHELD_DOCUMENT = "Handlingen omfattas av sekretess{ref} och ingår inte i den offentliga versionen av handlingarna."
+WITHHELD_SCREENED = ("Bilagan ”{title}” ingår inte i den offentliga versionen av handlingarna: {reason}. Den finns "
+                     "i den interna versionen.")
 PROTECTION = "Skyddskod: Allmän handling – skyddad enligt sekretess"
 
 Progress = Callable[[int, int, str], None]
@@ -57,7 +59,7 @@ class Part:
 
 @dataclass
 class ItemPart:
-    item: kallelse_doc.KallelseItem
+    item: KallelseItem
     parts: list[Part] = field(default_factory=list)
     first_page: int = 0
     generated_start: int = 0
@@ -66,7 +68,7 @@ class ItemPart:
 
 
 @dataclass
-class PacketResult:
+class RenderedPacket:
     pdf: bytes
     warnings: list[str]
     page_count: int
@@ -77,11 +79,12 @@ def _secrecy(reference: str | None) -> str:
     return f" enligt {reference}" if reference else ""
 
 
-def _read_pdf(document: dict, content: bytes | None) -> tuple[PdfReader | None, str]:
+def read_pdf(content: bytes | None, filename: str = "", mime_type: str = "") -> tuple[PdfReader | None, str]:
+    """The attachment as a PdfReader, or None and why it cannot be included (Swedish)."""
     if content is None:
         return None, "filen saknas i databasen"
-    if document["mime_type"] != "application/pdf" and not content.startswith(b"%PDF"):
-        suffix = document["filename"].rsplit(".", 1)[-1].lower() if "." in document["filename"] else ""
+    if mime_type != "application/pdf" and not content.startswith(b"%PDF"):
+        suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else ""
         return None, f"filen är ingen PDF{f' utan en .{suffix}-fil' if suffix else ''}; spara den som PDF och lägg till den igen"
     pypdf_log = logging.getLogger("pypdf")
     level = pypdf_log.level
@@ -95,55 +98,43 @@ def _read_pdf(document: dict, content: bytes | None) -> tuple[PdfReader | None, 
         reader.pages[0].mediabox  # noqa: B018  (forces the first page to parse)
         return reader, ""
     except Exception:  # pypdf raises many kinds of errors on damaged files
-        log.debug("Trasig bilaga %s", document["filename"], exc_info=True)
+        log.debug("Trasig bilaga %s", filename, exc_info=True)
         return None, "PDF-filen är skadad och kan inte läsas"
     finally:
         pypdf_log.setLevel(level)
 
 
-def _collect(db, data: kallelse_doc.KallelseData, warnings: list[str], progress: Progress | None) -> list[ItemPart]:
-    case_ids = sorted({item.case_id for item in data.items if item.case_id})
-    documents = store.documents_of_cases(db, case_ids)
-    report_ids = [item.report_id for item in data.items if item.report_id]
-    reports = store.reports_by_id(db, report_ids)
-    latest = store.latest_reports(db, [c for c in case_ids if c not in {r["case_id"] for r in reports.values()}])
-    cases = store.cases_by_id(db, case_ids)
+def _prepare(data: PacketData, warnings: list[str], progress: Progress | None) -> list[ItemPart]:
     collected = []
-    for index, item in enumerate(data.items, start=1):
+    for index, packet_item in enumerate(data.items, start=1):
+        item = packet_item.item
         if progress:
             progress(index, len(data.items) + 2, f"Läser handlingar till punkt {item.number_label}")
         entry = ItemPart(item)
         collected.append(entry)
-        if data.public and item.confidential:
+        if packet_item.withheld:
             entry.withheld_message = WITHHELD_ITEM.format(ref=_secrecy(item.secrecy_ref))
             continue
-        if not item.case_id:
-            continue
-        case = cases[item.case_id]
-        report = reports.get(item.report_id) if item.report_id else latest.get(item.case_id)
-        if report:
-            if data.public:
-                report = {key: mask_personnummer(value) for key, value in report.items()}
-            label = report_pdf.SUBJECT.get(report["kind"], "Tjänsteskrivelse")
-            entry.parts.append(Part(f"{label} {report['report_date']}", "report", report={**report, "_case": case}))
-        for document in documents.get(item.case_id, []):
-            title = document["title"]
-            if data.public and document["confidential"]:
-                entry.parts.append(Part("Handling som omfattas av sekretess", "withheld",
-                                        message=WITHHELD_DOCUMENT.format(ref=_secrecy(document["secrecy_ref"]))))
-                continue
-            reader, problem = _read_pdf(document, store.blob(db, document["sha256"]))
-            if reader is None:
-                message = (f"Bilagan ”{title}” (filen {document['filename']}) kunde inte tas med i handlingarna: "
-                           f"{problem}.")
-                warnings.append(f"Punkt {item.number_label}: {message}")
-                entry.parts.append(Part(title, "placeholder", message=message))
+        for part in packet_item.parts:
+            if part.withheld:
+                message = (WITHHELD_SCREENED.format(title=part.title, reason=part.message) if part.message
+                           else WITHHELD_DOCUMENT.format(ref=_secrecy(part.secrecy_ref)))
+                entry.parts.append(Part(part.title, "withheld", message=message))
+            elif part.kind == "report":
+                entry.parts.append(Part(part.title, "report", report={**part.report, "_case": part.case}))
             else:
-                entry.parts.append(Part(title, "pdf", reader=reader))
+                reader, problem = read_pdf(part.content, part.filename, part.mime_type)
+                if reader is None:
+                    message = (f"Bilagan ”{part.title}” (filen {part.filename}) kunde inte tas med i handlingarna: "
+                               f"{problem}.")
+                    warnings.append(f"Punkt {item.number_label}: {message}")
+                    entry.parts.append(Part(part.title, "placeholder", message=message))
+                else:
+                    entry.parts.append(Part(part.title, "pdf", reader=reader))
     return collected
 
 
-def _cover_decor(data: kallelse_doc.KallelseData, stamp: str) -> pc.PageDecor:
+def _cover_decor(data: KallelseData, stamp: str) -> pc.PageDecor:
     return pc.PageDecor(letterhead=pc.letterhead_from(data.municipality, data.unit),
                         doc_type="HANDLINGAR" + (" – OFFENTLIG VERSION" if data.public else ""),
                         right_lines=[("Sammanträde", data.meeting_date)], stamp=stamp, numbered=False)
@@ -281,13 +272,13 @@ def _assign_pages(items: list[ItemPart], marks: dict, generated_count: int, star
                 page += next_start[first] - first
 
 
-def build_packet(db, meeting_id: int, *, public: bool = False, progress: Progress | None = None) -> PacketResult:
-    """The meeting's handlingar as one PDF. Returns the bytes, warnings (Swedish, one per attachment that could
-    not be included), the page count and the table of contents. `progress(done, total, text)` is called as
-    the work proceeds (for a progress bar)."""
-    data = kallelse_doc.kallelse_data(db, meeting_id, public=public)
+def render_packet(packet: PacketData, progress: Progress | None = None) -> RenderedPacket:
+    """The handlingar as one PDF. Returns the bytes, warnings (Swedish, one per attachment that could not be
+    included), the page count and the table of contents. `progress(done, total, text)` is called as the
+    work proceeds (for a progress bar)."""
+    data = packet.kallelse
     warnings: list[str] = []
-    items = _collect(db, data, warnings, progress)
+    items = _prepare(packet, warnings, progress)
     if progress:
         progress(len(data.items) + 1, len(data.items) + 2, "Sätter upp sidorna")
     kallelse_reader = PdfReader(io.BytesIO(kallelse_doc.render_kallelse(data)))
@@ -332,7 +323,7 @@ def build_packet(db, meeting_id: int, *, public: bool = False, progress: Progres
     if progress:
         progress(len(data.items) + 2, len(data.items) + 2, "Klart")
     toc = [(entry.item.number_label, entry.item.title, entry.first_page) for entry in items]
-    return PacketResult(buffer.getvalue(), warnings, len(writer.pages), toc)
+    return RenderedPacket(buffer.getvalue(), warnings, len(writer.pages), toc)
 
 
 def _stamp(page, text: str, cache: dict) -> None:
@@ -370,7 +361,7 @@ def _part_length(items, marks, entry, index, generated_count) -> int:
     return (later[0] if later else generated_count + 1) - first
 
 
-def _set_metadata(writer: PdfWriter, data: kallelse_doc.KallelseData) -> None:
+def _set_metadata(writer: PdfWriter, data: KallelseData) -> None:
     municipality = data.municipality.get("name") or "Kommunen"
     title = f"Handlingar {data.body_name} {data.meeting_date}" + (" (offentlig version)" if data.public else "")
     writer.add_metadata({"/Title": title, "/Author": f"{municipality}, {data.body_name}",
@@ -378,8 +369,3 @@ def _set_metadata(writer: PdfWriter, data: kallelse_doc.KallelseData) -> None:
                                      f"{data.meeting_date}", "/Creator": "Nämndapp", "/Producer": "Nämndapp (pypdf)"})
     writer._root_object[NameObject("/Lang")] = TextStringObject("sv-SE")
     writer.page_mode = "/UseOutlines"
-
-
-def packet_pdf(db, meeting_id: int, *, public: bool = False) -> PacketResult:
-    """Shorthand for build_packet without progress."""
-    return build_packet(db, meeting_id, public=public)

@@ -1,0 +1,1 @@
+"""The kallelse with föredragningslista and the meeting packet (handlingar)."""

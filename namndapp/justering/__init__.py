@@ -1,0 +1,1 @@
+"""Justering, anslag and signatures: the rules that make a protokoll a public record, free of Qt and SQL."""

@@ -11,16 +11,14 @@ measured side by side in this process:
 
 import argparse
 import io
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
-from bench_agenda import build_meeting  # noqa: E402
+from bench_agenda import build_meeting, timed  # noqa: E402
 from namndapp.public import public_version  # noqa: E402
 from namndapp.public.scan import pdf_page_texts, scan_document  # noqa: E402
 from namndapp.services.packet import build_packet, packet_data  # noqa: E402
@@ -28,13 +26,7 @@ from namndapp.storage import open_database  # noqa: E402
 
 
 def median(function, repeat: int) -> float:
-    function()
-    runs = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        runs.append(time.perf_counter() - start)
-    return statistics.median(runs)
+    return timed(function, repeat)[0]
 
 
 def main() -> int:

@@ -1,6 +1,7 @@
 """Swedish language rules: collation (å ä ö after z), case folding, dates and times as documents write them."""
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 
@@ -55,8 +56,12 @@ def sort_key(text: str | None) -> str:
     return "".join(primary) + "\x00" + folded + "\x00" + (text or "")
 
 
+# The sv collation compares two values at a time, each many times in one ORDER BY: their keys are kept.
+_cached_key = functools.lru_cache(maxsize=16384)(sort_key)
+
+
 def compare(a: str | None, b: str | None) -> int:
-    ka, kb = sort_key(a), sort_key(b)
+    ka, kb = _cached_key(a), _cached_key(b)
     return (ka > kb) - (ka < kb)
 
 

@@ -7,6 +7,10 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("NAMNDAPP_TODAY", "2026-04-15")  # the demo and "has passed" warnings see this day
 os.environ.setdefault("NAMNDAPP_LOG_DIR", tempfile.mkdtemp(prefix="namndapp-testlogg-"))  # not the user's log
+# Nothing a test does (a window's remembered state, a default database, certificates) reaches the user's
+# own folders, in this process or in the programs it starts.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="namndapp-testinst-")
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="namndapp-testdata-")
 
 from namndapp.storage import open_database  # noqa: E402
 

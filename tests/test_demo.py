@@ -103,8 +103,8 @@ def test_a_year_of_meetings_on_weekdays(demo):
     assert all(m["place"] == "Sessionssalen, Kommunhuset" and m["start_time"] == "08:15" for m in sn)
     by_date = sorted(sn, key=lambda m: m["meeting_date"])
     statuses = [m["status"] for m in by_date]
-    assert statuses[0] == "genomfört" and statuses[-1] == "planerat"
-    assert statuses == sorted(statuses, key=["genomfört", "kallat", "planerat"].index)
+    assert statuses[0] == "justerat" and statuses[-1] == "planerat"
+    assert statuses == sorted(statuses, key=["justerat", "genomfört", "kallat", "planerat"].index)
     main_meeting = next(m for m in sn if m["id"] == summary["main_meeting_id"])
     assert main_meeting["meeting_date"] == "2026-04-24"
 

@@ -123,7 +123,9 @@ def test_a_changed_file_updates_the_meeting_content(db, data):
 
 def test_a_justerat_meeting_accepts_the_same_file_but_no_changes(db, data):
     result = exchange.import_meeting(db, data)
-    meeting_service.update_meeting(db, result["meeting_id"], status="justerat")
+    # Only a justering sets the status now (services.justering); a file has no protokoll to justera, so this
+    # stands for a meeting marked justerat in data from before the justering existed.
+    db.execute("UPDATE meetings SET status = 'justerat' WHERE id = ?", [result["meeting_id"]])
     data["meeting"]["status"] = "justerat"
     assert exchange.import_meeting(db, data)["outcome"]["punkter"] == {"oförändrade": len(data["agenda_items"])}
     changed = copy.deepcopy(data)

@@ -222,7 +222,7 @@ def _image_x(pdf: bytes) -> list[float]:
     """Where images are drawn on page 1 (the x of each `cm` before a `Do`)."""
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     content = page.get_contents().get_data().decode("latin-1")
-    return [float(m.group(1)) for m in re.finditer(r"[\d.]+ 0 0 [\d.]+ ([\d.]+) [\d.]+ cm\s*/\w+ Do", content)]
+    return [float(m.group(1)) for m in re.finditer(r"[\d.]+ 0 0 [\d.]+ ([\d.]+) [\d.]+ cm\s*/[\w.]+ Do", content)]
 
 
 @pytest.mark.parametrize("kind", [mc.PROTOCOL, mc.EXTRACT])
@@ -361,7 +361,7 @@ def test_the_grid_totals_equal_the_recorded_attendance_and_votes(db, tmp_path):
     presence, vote = attendance_grid.grids(data, lambda p: f"§ {p['number']}")
     present = {entry["person_id"] for key in ("members", "serving_substitutes", "non_serving_substitutes")
                for entry in view["attendance"][key]}  # an ersättare serving only at a jäv is also listed as not serving
-    assert presence.totals[1] == str(len(present)) and len(present) == 8
+    assert presence.totals[1] == str(len(present)) and len(present) > len(view["attendance"]["members"])
     serving = {s["person_id"] for p in view["paragraphs"] for s in p["serving"]}
     assert presence.totals[2] == str(len(serving))
     recorded = next(s for p in view["paragraphs"] for s in p["procedure"] if s["kind"] == "vote")

@@ -1,7 +1,6 @@
 """The main window: navigation on the left, the chosen screen on the right, menus and a status bar.
 It only arranges the screens; each screen talks to the services itself."""
 
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -12,22 +11,21 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QListWidget, QListWidg
 from namndapp.errors import NamndappError
 from namndapp.services.undo import Scope, UndoStacks
 from ui import backup_menu
-from ui.cases_view import CasesView
 from ui.context import AppContext
-from ui.delegation.view import DelegationView
 from ui.errors import show_error
+from ui.lazy_screens import LazyScreens, ScreenClass, screen_class
 from ui.log_file import open_log
-from ui.meetings_view import MeetingsView
 from ui import undo_keys
-from ui.members_view import MembersView
-from ui.settings_view import SettingsView
-from ui.shortcuts_help import ShortcutsDialog
+from ui.search import install as install_search
 from ui.window_state import restore_window_state, save_window_state
 from ui import source_warnings
 
-SCREENS = [("Sammanträden", MeetingsView), ("Ärenden", CasesView), ("Ledamöter", MembersView),
-           ("Inställningar", SettingsView)]
-SCREENS.append(("Delegation", DelegationView))  # Ctrl+5: the first four keep their keys
+# Named by path: a screen's module is imported when the screen is first shown (ui/lazy_screens.py).
+SCREENS: list[tuple[str, ScreenClass]] = [
+    ("Sammanträden", "ui.meetings_view.MeetingsView"), ("Ärenden", "ui.cases_view.CasesView"),
+    ("Ledamöter", "ui.members_view.MembersView"), ("Inställningar", "ui.settings_view.SettingsView")]
+SCREENS.append(("Delegation", "ui.delegation.view.DelegationView"))  # Ctrl+5: the first four keep their keys
+SCREENS.append(("Sök", "ui.search.view.SearchView"))  # Ctrl+6, and Ctrl+F from anywhere (ui/search)
 # Which undo stack each screen works on; a screen added later may say so itself (`undo_area`).
 UNDO_AREAS = {"Sammanträden": "meetings", "Ärenden": "cases", "Ledamöter": "register", "Inställningar": "settings"}
 # Screens whose changes are undone per record shown (the meeting, the case, the person); Inställningar
@@ -61,22 +59,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.undo_stacks = UndoStacks(context.db)
-        self.screens: dict[str, QWidget] = {}
-        for title, screen_class in SCREENS:
-            self.add_screen(title, screen_class(context))
+        self.screens = LazyScreens(on_built=self._take_screen)
+        for title, spec in SCREENS:
+            self.add_screen(title, spec)
         self.navigation.currentRowChanged.connect(self._show_screen)
 
         self._build_menus()
         source_warnings.install(self)
         self.statusBar().showMessage(f"Databas: {context.db_path}")
-        self.navigation.setCurrentRow(0)
-        restore_window_state(self)
+        restore_window_state(self)  # shows the remembered screen, if any: only the screen shown is built
+        if self.navigation.currentRow() < 0:
+            self.navigation.setCurrentRow(0)
 
-    def add_screen(self, title: str, screen: QWidget) -> None:
-        """Later issues add Delegationsbeslut and Sök the same way."""
-        self.screens[title] = screen
-        self.stack.addWidget(screen)
+    def add_screen(self, title: str, screen: QWidget | ScreenClass) -> None:
+        """A screen, or its class (or class path) to build with the context when it is first shown."""
+        if isinstance(screen, QWidget):
+            self.screens.add_built(title, screen)
+        else:
+            self.screens.add(title, lambda: screen_class(screen)(self.context))
         QListWidgetItem(title, self.navigation)
+
+    def _take_screen(self, _title: str, screen: QWidget) -> None:
+        self.stack.addWidget(screen)
         if hasattr(screen, "status_message"):
             screen.status_message.connect(self.show_status)
 
@@ -107,6 +111,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
             action.triggered.connect(lambda _checked=False, r=row: self.navigation.setCurrentRow(r))
             go_menu.addAction(action)
+        install_search(self, go_menu)  # Ctrl+F: Sök, its hits opening on their own screens
 
         help_menu = self.menuBar().addMenu("&Hjälp")
         self.shortcuts_action = QAction("&Kortkommandon", self)
@@ -131,7 +136,7 @@ class MainWindow(QMainWindow):
     def _show_screen(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
+        self.stack.setCurrentWidget(self.screens[self.navigation.item(row).text()])
         self.refresh_current()
 
     def refresh_current(self) -> None:
@@ -214,6 +219,8 @@ class MainWindow(QMainWindow):
         super().keyPressEvent(event)
 
     def show_about(self) -> None:
+        from importlib import metadata  # scans the installed packages: not at start-up
+
         try:
             version = metadata.version("namndapp")
         except metadata.PackageNotFoundError:
@@ -225,6 +232,8 @@ class MainWindow(QMainWindow):
                           f"<p>Databas: {self.context.db_path}</p>")
 
     def show_shortcuts(self) -> None:
+        from ui.shortcuts_help import ShortcutsDialog  # when the page is first opened, not at start-up
+
         ShortcutsDialog(self).exec()
 
     def closeEvent(self, event) -> None:

@@ -13,6 +13,7 @@ from namndapp.errors import NamndappError
 from namndapp.services import minutes, minutes_reads
 from ui.forms import CreateDialog, ErrorLabel
 from ui.selection import selected_row
+from ui.substitute_suggestions import SubstituteSuggestions
 from ui.widgets import button_row, hint
 
 COLUMNS = ["Namn", "Parti", "Som", "Närvarande", "Tjänstgör för", "Från §", "Till §", "Roll"]
@@ -41,6 +42,10 @@ class AttendanceGrid(QWidget):
         layout.addWidget(button_row(self.register_button, self.add_button, self.remove_button))
         self.error_label = ErrorLabel()
         layout.addWidget(self.error_label)
+        self.suggestions = SubstituteSuggestions(context, meeting_id)
+        self.suggestions.changed.connect(lambda: (self.reload(), self.changed.emit()))
+        self.suggestions.status_message.connect(self.status_message)
+        layout.addWidget(self.suggestions)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
@@ -74,6 +79,8 @@ class AttendanceGrid(QWidget):
         for index, row in enumerate(self.rows):
             self._fill_row(index, row)
         self.remove_button.setEnabled(bool(recorded))
+        if hasattr(self, "suggestions"):
+            self.suggestions.reload()
 
     def _fill_row(self, index: int, row: dict) -> None:
         self.table.setItem(index, NAME, QTableWidgetItem(row["name"]))

@@ -278,6 +278,10 @@ class ParagraphEditor(QWidget):
             editor.list.setFixedHeight(max(70, min(160, 26 * len(items) + 12)))
         self.immediate_check.setChecked(detail["immediate_approval"])
         self.confidential_check.setChecked(detail["confidential"])
+        inherited = detail["confidential"] and not detail.get("confidential_own")
+        self.confidential_check.setEnabled(not inherited)
+        self.confidential_check.setToolTip("Sekretessen kommer från ärendet, punkten eller tjänsteskrivelsen och "
+                                           "ändras där." if inherited else "")
         self.decided_action.setEnabled(not decided)
         self.reopen_action.setEnabled(decided)
         self.entries.clear()

@@ -23,6 +23,7 @@ from namndapp.services import agenda, meetings, minutes, minutes_checks, registe
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import CreateDialog
+from ui.justering.view import JusteringView
 from ui.minutes_attendance import AttendanceGrid
 from ui.minutes_details import MinutesDetailsForm
 from ui.minutes_documents import MinutesDocumentsPanel
@@ -52,6 +53,7 @@ PARAGRAPH_COLUMNS = [
 ]
 
 OWN_WINDOW_KEY = "F11"
+JUSTERING_TAB = "Justeringsrunda och anslag"
 
 
 class ParagraphList(RowTableView):
@@ -103,6 +105,10 @@ class MinutesWorkspace(QWidget):
         self.details = MinutesDetailsForm(context, meeting_id)
         self.details.saved.connect(lambda: self.say("Uppgifterna för protokollet är sparade."))
         self.tabs.addTab(self.details, "Justering och underskrifter")
+        self.justering = JusteringView(context, meeting_id)
+        self.justering.changed.connect(self._justering_changed)
+        self.tabs.addTab(self.justering, JUSTERING_TAB)
+        self.tabs.currentChanged.connect(self._tab_changed)
         if detachable:
             self.window_button = QPushButton("Eget fönster")
             self.window_button.setToolTip("Protokollet i ett eget, stort fönster under sammanträdet (F11)")
@@ -226,6 +232,7 @@ class MinutesWorkspace(QWidget):
         self.editor.reload()
         self.attendance.reload()
         self.details.reload()
+        self.justering.reload()
 
     def _show_warnings(self) -> None:
         """The core's warnings before printing (minutes_checks), the same list `namndapp minutes-check` gives."""
@@ -324,6 +331,14 @@ class MinutesWorkspace(QWidget):
 
     def _paragraph_changed(self) -> None:
         self.reload()
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.justering:
+            self.justering.reload()  # the round follows the content, which the other tabs may have changed
+
+    def _justering_changed(self) -> None:
+        self.reload()
+        self.editor.reload()
 
     def _attendance_changed(self) -> None:
         self.reload()

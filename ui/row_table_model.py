@@ -41,16 +41,29 @@ class RowTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[dict] = []
+        self._sort_values: dict[tuple[int, int], Any] = {}   # (row, column) → its sort value, made once
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
         self._rows = [dict(row) for row in rows]
+        self._sort_values.clear()
         self.endResetModel()
 
     def set_columns(self, columns: list[Column]) -> None:
         self.beginResetModel()
         self._columns = list(columns)
+        self._sort_values.clear()
         self.endResetModel()
+
+    def sort_value_at(self, row: int, column: int):
+        """The sort value of a cell, computed the first time a sort asks for it (a sort of n rows asks
+        about n·log n times; the Swedish key is worth making once)."""
+        key = (row, column)
+        try:
+            return self._sort_values[key]
+        except KeyError:
+            value = self._sort_values[key] = self._columns[column].sort_value(self._rows[row])
+            return value
 
     def column(self, index: int) -> Column:
         return self._columns[index]
@@ -82,7 +95,7 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.TextAlignmentRole:
             return int(column.align)
         if role == SORT_ROLE:
-            return column.sort_value(row)
+            return self.sort_value_at(index.row(), index.column())
         if role == ROW_ROLE:
             return row
         if role == ID_ROLE:

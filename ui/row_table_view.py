@@ -1,12 +1,17 @@
 """A sortable, filterable table of rows with Swedish collation that keeps its selection across
 reloads and tells which row (dict) is selected: the one a click, an arrow key or select_id() chose."""
 
+import math
+
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from ui.row_table_model import ID_ROLE, ROW_ROLE, Column, RowTableModel
 from ui.selection import SelectionTracker, selected_row
 from ui.swedish_proxy import SwedishSortFilterProxy
+
+SIZE_SAMPLE_ROWS = 200
 
 
 class RowTableView(QTableView):
@@ -29,9 +34,13 @@ class RowTableView(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.horizontalHeader().setHighlightSections(False)
+        # Columns are sized from a sample of rows, not from every row of a long list.
+        self.horizontalHeader().setResizeContentsPrecision(SIZE_SAMPLE_ROWS)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.Interactive)
         stretch = len(columns) - 1 if stretch_column is None else stretch_column
         self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
+        self._widths: tuple[dict[int, int], dict[int, int]] | None = None  # measured once per model reset
+        self.proxy.modelReset.connect(self._forget_widths)  # the proxy: a subclass may give it another model
         self._last_id = object()
         self.selection = SelectionTracker(self)
         self.selection.changed.connect(self._selection_changed)
@@ -57,10 +66,9 @@ class RowTableView(QTableView):
         flexible = [c for c in range(count) if header.sectionResizeMode(c) != QHeaderView.Stretch]
         if not flexible:
             return
-        natural = {c: min(max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width()) + 12, 280)
-                   for c in flexible}
-        floor = {c: natural[c] if self.source_model.column(c).keep_width
-                 else header.sectionSizeFromContents(c).width() + 6 for c in flexible}
+        if self._widths is None or list(self._widths[0]) != flexible:
+            self._widths = self._measure(flexible)
+        natural, floor = dict(self._widths[0]), self._widths[1]
         available = self.viewport().width() - min(240, self.viewport().width() // 3)
         total = sum(natural.values())
         if total > available > 0:
@@ -69,6 +77,30 @@ class RowTableView(QTableView):
             natural = {c: floor[c] + (natural[c] - floor[c]) * spare // extra for c in flexible}
         for column, width in natural.items():
             self.setColumnWidth(column, width)
+
+    def _measure(self, flexible: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+        """Each column's width for its contents (a sample of SIZE_SAMPLE_ROWS rows) and the least it may shrink
+        to; measured once per model reset, not on every resize.
+
+        The cells are plain text, so their width is the text's, measured here from the rows themselves: what
+        sizeHintForColumn() gives (the item delegate's text width, its margins and the grid line) without its
+        dozen calls into the Python model for every cell."""
+        header = self.horizontalHeader()
+        metrics = QFontMetricsF(self.font())
+        padding = 2 * (self.style().pixelMetric(QStyle.PM_FocusFrameHMargin, None, self) + 1) + int(self.showGrid())
+        sample = [self.source_model.row(r) for r in range(min(self.source_model.rowCount(), SIZE_SAMPLE_ROWS))]
+        natural = {}
+        for c in flexible:
+            column = self.source_model.column(c)
+            content = max((math.ceil(metrics.horizontalAdvance(column.text(row))) + padding for row in sample),
+                          default=0)
+            natural[c] = min(max(content, header.sectionSizeFromContents(c).width()) + 12, 280)
+        floor = {c: natural[c] if self.source_model.column(c).keep_width
+                 else header.sectionSizeFromContents(c).width() + 6 for c in flexible}
+        return natural, floor
+
+    def _forget_widths(self) -> None:
+        self._widths = None
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

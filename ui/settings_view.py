@@ -15,6 +15,7 @@ from namndapp.services import register
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.house_style_editor import HouseStylePanel
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.standing_items_editor import StandingItemsEditor
@@ -246,10 +247,13 @@ class SettingsView(QWidget):
         self.bodies = BodiesPanel(context)
         self.tabs.addTab(self.municipality, "Kommunen")
         self.tabs.addTab(self.bodies, "Nämnder och utskott")
-        for panel in (self.municipality, self.bodies):
+        self.house_style = HouseStylePanel(context)
+        self.tabs.addTab(self.house_style, "Husstil")
+        for panel in (self.municipality, self.bodies, self.house_style):
             panel.status_message.connect(self.status_message)
         layout.addWidget(self.tabs)
 
     def refresh(self) -> None:
         self.municipality.refresh()
         self.bodies.refresh()
+        self.house_style.refresh()

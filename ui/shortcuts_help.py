@@ -23,11 +23,13 @@ def sections() -> list[tuple[str, list[tuple[str, str]]]]:
     from ui.minutes_documents import PRINT_EXTRACTS_KEY
     from ui.minutes_paragraph_editor import DECIDED_KEY, DIALOG_ACTIONS, QUICK_ACTIONS
     from ui.minutes_workspace import OWN_WINDOW_KEY
+    from ui.search import SEARCH_KEY
 
     minutes = [(key, text.rstrip(" …")) for _, text, key in QUICK_ACTIONS + DIALOG_ACTIONS]
     return [
         ("Överallt", [("Ctrl+Z", "Ångra senaste ändringen"),
                       ("Ctrl+1 … Ctrl+4", "Sammanträden, Ärenden, Ledamöter, Inställningar"),
+                      (SEARCH_KEY, "Sök i ärenden, paragrafer och delegationsbeslut"),
                       (LIST_KEY, "Dölj eller visa listan till vänster"), ("Ctrl+Q", "Avsluta")]),
         ("Föredragningslista", [(ADD_CASE_KEY, "Lägg till ärende"), (ADD_INFO_KEY, "Lägg till informationspunkt"),
                                 ("Ctrl+Up / Ctrl+Down", "Flytta den valda punkten upp eller ned"),

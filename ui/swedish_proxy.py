@@ -37,7 +37,12 @@ class SwedishSortFilterProxy(QSortFilterProxyModel):
         return all(word in haystack for word in self._words)
 
     def lessThan(self, left, right) -> bool:
-        a, b = left.data(self.sortRole()), right.data(self.sortRole())
+        source = self.sourceModel()
+        if self.sortRole() == SORT_ROLE and hasattr(source, "sort_value_at"):   # straight from its cache
+            a = source.sort_value_at(left.row(), left.column())
+            b = source.sort_value_at(right.row(), right.column())
+        else:
+            a, b = left.data(self.sortRole()), right.data(self.sortRole())
         if a is None or b is None:
             return a is None and b is not None
         try:

@@ -20,7 +20,7 @@ def _database_group(window: QMainWindow) -> str:
 
 
 def _meetings_screen(window):
-    return window.screens.get(MEETINGS)
+    return window.screens.built().get(MEETINGS)  # a screen is built when first shown, not to be looked at
 
 
 def save_window_state(window: QMainWindow, settings: QSettings | None = None) -> None:
@@ -29,7 +29,7 @@ def save_window_state(window: QMainWindow, settings: QSettings | None = None) ->
     item = window.navigation.currentItem()
     settings.beginGroup(_database_group(window))
     settings.setValue("skärm", item.text() if item else "")
-    for title, screen in window.screens.items():
+    for title, screen in window.screens.built().items():
         table = getattr(screen, "table", None)
         if hasattr(table, "current_id") and table.model().rowCount():  # an empty list was never shown
             settings.setValue(f"vald/{title}", table.current_id() if table.current_id() is not None else "")
@@ -64,9 +64,12 @@ def restore_window_state(window: QMainWindow, settings: QSettings | None = None)
     if title in window.screens:
         window.show_screen(title)
     pending = set()
-    for name, screen in window.screens.items():
+    built = window.screens.built()
+    for name in window.screens:
+        screen = built.get(name)  # one not built yet is restored when first shown, like one not loaded
         table = getattr(screen, "table", None)
-        if screen is window.current_screen() or (hasattr(table, "model") and table.model().rowCount()):
+        if screen is not None and (screen is window.current_screen()
+                                   or (hasattr(table, "model") and table.model().rowCount())):
             _restore_screen(name, screen, remembered)  # shown, or loaded already (the first screen is)
         else:
             pending.add(name)

@@ -9,18 +9,41 @@ import sys
 
 import click
 
-from namndapp.cli import (agenda, demo, exchange, minutes, minutes_record, people, register, register_edit,
-                          standing)
 from namndapp.cli.common import DbPath, db_option, make_swedish, run_guarded
 
-COMMAND_MODULES = (register, register_edit, people, demo, exchange, agenda, standing, minutes_record, minutes)
-COMMAND_MODULES += (importlib.import_module("namndapp.cli.justering"),)
-COMMAND_MODULES += (importlib.import_module("namndapp.cli.delegation"),)
-COMMAND_MODULES += (importlib.import_module("namndapp.cli.backup"),)
-COMMAND_MODULES += (importlib.import_module("namndapp.cli.style"),)
+# The modules whose COMMANDS make up the command line, by name: imported when a command is looked up or listed
+# (a subcommand, --help), not for plain `namndapp`, which opens the desktop app (a start-up cost).
+COMMAND_MODULES = ("register", "register_edit", "people", "demo", "exchange", "agenda", "standing",
+                   "minutes_record", "minutes")
+COMMAND_MODULES += ("justering",)
+COMMAND_MODULES += ("delegation",)
+COMMAND_MODULES += ("backup",)
+COMMAND_MODULES += ("style",)
+COMMAND_MODULES += ("substitutes",)
+COMMAND_MODULES += ("search",)
 
 
 class SwedishGroup(click.Group):
+    """`commands` fills itself from COMMAND_MODULES the first time it is read (click reads it for a
+    subcommand and for the help; `main.commands` in code and tests likewise)."""
+
+    _loaded = False
+
+    @property
+    def commands(self) -> dict:
+        if not self._loaded:
+            self._loaded = True
+            for name in COMMAND_MODULES:
+                module = importlib.import_module(f"namndapp.cli.{name}") if isinstance(name, str) else name
+                for command in module.COMMANDS:
+                    self.add_command(command)
+                    make_swedish(command)
+        return self._commands
+
+    @commands.setter
+    def commands(self, value: dict) -> None:
+        self._commands = value
+
     def main(self, *args, **kwargs):
         kwargs.setdefault("standalone_mode", True)
         return run_guarded(super().main, *args, **kwargs)
@@ -39,8 +62,4 @@ def main(ctx: click.Context, db_path: DbPath, with_demo: bool):
         sys.exit(gui.run(db_path.path, demo=with_demo))
 
 
-for _module in COMMAND_MODULES:
-    for _command in _module.COMMANDS:
-        main.add_command(_command)
-        make_swedish(_command)
 make_swedish(main)

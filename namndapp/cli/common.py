@@ -2,6 +2,7 @@
 
 import json
 import logging
+import re
 import sqlite3
 import sys
 import traceback
@@ -15,7 +16,7 @@ from namndapp import applog, paths
 from namndapp.errors import NamndappError, NotFoundError, ValidationError
 from namndapp.exchange import json_limits
 from namndapp.storage import cases as case_store, open_database, register as register_store
-from namndapp.storage.database import error_message as database_error_message
+from namndapp.storage.database import error_message as database_error_message, trigger_refusal
 
 log = logging.getLogger("namndapp")
 
@@ -28,8 +29,14 @@ class DbPath:
         return open_database(self.path, create=create, migrate=migrate)
 
 
+_GIVEN_DB = "namndapp.db"  # ctx.meta is shared by the group and its subcommand
+
+
 def _to_db_path(ctx, param, value):
-    return DbPath(Path(value) if value else paths.default_database_path())
+    """--db given to the command, else to the group (`namndapp --db X demo`), else the default database."""
+    if value:
+        ctx.meta[_GIVEN_DB] = Path(value)
+    return DbPath(ctx.meta.get(_GIVEN_DB) or paths.default_database_path())
 
 
 db_option = click.option("--db", "db_path", metavar="SÖKVÄG", callback=_to_db_path, expose_value=True,
@@ -59,7 +66,12 @@ def _swedish_usage(message: str) -> str:
     return message
 
 
+# Characters that would break the one line (or the terminal) when a message quotes what the user gave.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+
+
 def fail(message: str, code: int = 1):
+    message = _UNPRINTABLE.sub(lambda match: ascii(match.group())[1:-1], message)
     click.echo(f"Fel: {message}", err=True)
     sys.exit(code)
 
@@ -91,7 +103,7 @@ def run_guarded(function, *args, **kwargs):
             fail(database_error_message(exc, exc.filename), 1)
         fail(f"Filen kunde inte läsas eller skrivas: {exc.strerror or exc} ({exc.filename or ''}).".replace(" ()", ""), 1)
     except sqlite3.DatabaseError as exc:  # about the file itself (busy, full, read-only) outside a transaction
-        message = database_error_message(exc)
+        message = database_error_message(exc) or trigger_refusal(exc)
         if not message:
             _unexpected(exc)
         fail(message, 1)

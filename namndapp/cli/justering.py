@@ -293,7 +293,6 @@ def notice_command(db_path, meeting_id, posted, storage_place, reason, out):
     from pathlib import Path
 
     from namndapp.files import write_atomically
-    from namndapp.justering import notice
     from namndapp.services.justering import anslag
 
     db = db_path.open()
@@ -309,10 +308,9 @@ def notice_command(db_path, meeting_id, posted, storage_place, reason, out):
     click.echo(f"Anslaget tas ned: {weekday_date(data['take_down_on'])}")
     if out:
         path = Path(out)
-        if path.suffix.lower() not in (".pdf", ".html", ".htm"):
+        if path.suffix.lower() not in anslag.NOTICE_FORMATS:
             raise ValidationError("Anslaget skrivs som .pdf eller .html.")
-        body = notice.notice_pdf(data) if path.suffix.lower() == ".pdf" else notice.notice_html(data).encode("utf-8")
-        write_atomically(path, body)
+        write_atomically(path, anslag.notice_document(db, meeting_id, anslag.NOTICE_FORMATS[path.suffix.lower()]))
         click.echo(f"Anslaget är sparat: {path}")
 
 

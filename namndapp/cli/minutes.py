@@ -65,6 +65,8 @@ def dispatch(db_path, as_json, meeting_id, out_dir, with_docx, before_approval, 
     formats = ("pdf", "docx") if with_docx else ("pdf",)
     summary = dispatch_service.dispatch_to_folder(db, meeting_id, out_dir, formats=formats,
                                                   before_approval=before_approval, public=public)
+    for line in dispatch_service.left_out_of_public_dispatch(db, meeting_id) if public else []:
+        click.echo(f"Varning: {line}", err=True)
     if not as_json:
         total = sum(row["files"] for row in summary)
         click.echo(f"Expedierat {total} filer till {len(summary)} mottagare i {out_dir}:")

@@ -96,6 +96,31 @@ def decide(db_path, meeting_id, number, outcome, clauses):
     click.echo(f"{detail['label']}: {detail['decision_text'] or detail['decision_intro']}")
 
 
+@click.command("paragraph-secrecy")
+@db_option
+@click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
+@click.argument("number", type=int, metavar="PARAGRAF")
+@click.option("--confidential", "secrecy_ref", metavar="OSL-REFERENS",
+              help="Paragrafen omfattas av sekretess, med hänvisning, t.ex. ”26 kap. 1 § OSL”.")
+@click.option("--public-title", metavar="RUBRIK", help="Rubrik i offentliga versioner, t.ex. ”Beslut enligt LVU”.")
+@click.option("--not-confidential", is_flag=True, help="Paragrafen omfattas inte längre av sekretess (av sig själv).")
+def paragraph_secrecy(db_path, meeting_id, number, secrecy_ref, public_title, not_confidential):
+    """Markera en paragraf som sekretessbelagd (eller inte) i alla offentliga versioner som skapas härefter."""
+    if bool(secrecy_ref) == not_confidential:
+        raise click.UsageError("Ange antingen --confidential OSL-REFERENS eller --not-confidential.")
+    db = db_path.open()
+    paragraph_id = service.paragraph_by_number(db, meeting_id, number)["id"]
+    fields = {"confidential": not not_confidential, "secrecy_ref": secrecy_ref}
+    if public_title:
+        fields["public_title"] = public_title
+    service.update_paragraph(db, paragraph_id, **fields)
+    detail = service.paragraph_detail(db, paragraph_id)
+    state = "omfattas av sekretess" if detail["confidential"] else "omfattas inte av sekretess"
+    reason = "" if not detail["confidential"] or not not_confidential else \
+        " (genom sitt ärende, sin punkt eller sin tjänsteskrivelse)"
+    click.echo(f"{detail['label']} {state}{reason}.")
+
+
 @click.command("attendance-register")
 @db_option
 @click.argument("meeting_id", type=int, metavar="SAMMANTRÄDE")
@@ -159,5 +184,5 @@ def minutes_view(db_path, meeting_id):
     click.echo(json.dumps(service.minutes_view(db_path.open(), meeting_id), ensure_ascii=False, indent=2))
 
 
-COMMANDS = [open_minutes, attendance_register, minutes_details, paragraphs, paragraph, decide, minutes_check,
-            minutes_view]
+COMMANDS = [open_minutes, attendance_register, minutes_details, paragraphs, paragraph, decide, paragraph_secrecy,
+            minutes_check, minutes_view]

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from namndapp.demo import agenda_steps, cases, meetings, minutes_steps, register
 from namndapp.demo import delegation
+from namndapp.demo import justering
 from namndapp.demo.state import DemoState, shift_for
 from namndapp.errors import ConflictError
 from namndapp.services import meeting_checks
@@ -26,6 +27,7 @@ STEPS = [
     agenda_steps.add_standing_templates,
     minutes_steps.add_minutes,
     delegation.add_delegation,
+    justering.add_justering,  # last: a justerat protokoll no longer changes
 ]
 
 

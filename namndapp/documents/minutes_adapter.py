@@ -76,7 +76,10 @@ def _notice(view: dict) -> dict:
 def normalise(view: dict) -> dict:
     minutes_approved = (view.get("minutes") or {}).get("status") == "justerat"
     numbers = {p.get("id"): p.get("number") for p in view.get("paragraphs") or []}
-    adjournments = [{"start": a.get("start"), "end": a.get("end"), "paragraph": numbers.get(a.get("paragraph_id"))}
+    secret = {p.get("id") for p in view.get("paragraphs") or [] if p.get("confidential")}
+    # During a confidential § the public version keeps the time of an adjournment but not which § it was in.
+    adjournments = [{"start_time": a.get("start"), "end_time": a.get("end"),
+                     "paragraph": numbers.get(a.get("paragraph_id")), "confidential": a.get("paragraph_id") in secret}
                     for a in view.get("adjournments") or []]
     return {
         "municipality": view.get("municipality") or {},

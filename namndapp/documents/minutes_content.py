@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from namndapp import swedish
 from namndapp.documents import attendance_grid, house_style as hs
 from namndapp.documents.attendance_grid import Grid  # noqa: F401  (a block both renderers draw)
+from namndapp.documents.public_wording import MINUTES_MARKER, WITHHELD_PARAGRAPH, reference
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -138,7 +139,7 @@ class MinutesDocument:
 
     @property
     def public_marker(self) -> str:
-        return "Offentlig version – uppgifter som omfattas av sekretess är borttagna" if self.public else ""
+        return MINUTES_MARKER if self.public else ""
 
 
 # Building ----------------------------------------------------------------------------------------
@@ -201,7 +202,8 @@ def attendance_rows(data: dict) -> list[tuple[str, tuple[str, ...]]]:
 
 def _adjournments(data: dict) -> list[dict]:
     if data.get("adjournments") is not None:
-        return list(data["adjournments"])
+        return [{"start": a.get("start_time"), "end": a.get("end_time"), "paragraph": a.get("paragraph")}
+                for a in data["adjournments"]]
     return [{**a, "paragraph": p.get("number")} for p in data["paragraphs"] for a in p.get("adjournments") or []]
 
 
@@ -379,9 +381,7 @@ def _paragraphs(text) -> list[str]:
 
 def withheld_sentence(secrecy_ref) -> str:
     """What the public version says in place of a confidential §."""
-    reference = clean(secrecy_ref)
-    return ("Paragrafen omfattas av sekretess" + (f" enligt {reference}" if reference else "")
-            + " och redovisas inte i den offentliga versionen av protokollet.")
+    return WITHHELD_PARAGRAPH.replace("{ref}", reference(clean(secrecy_ref)))
 
 
 def paragraph_blocks(paragraph: dict, data: dict) -> list:

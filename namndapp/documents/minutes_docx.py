@@ -130,9 +130,10 @@ class _Writer:
             run = text_element.getparent()
             drawing = OxmlElement("w:drawing")
             drawing.append(inline)
-            if self.source.logo_position == "höger":
-                _last_paragraph_of_row(run).append(_run_text("  "))
-                _last_paragraph_of_row(run).append(_run_with(drawing))
+            if self.source.logo_position == "höger":  # under "Sida 1(3)" in the row's last cell
+                paragraph = _last_paragraph_of_row(run)
+                paragraph.append(_run_with(_break()))
+                paragraph.append(_run_with(drawing))
                 return
             run.addprevious(_run_with(drawing))
             run.addprevious(_run_text("  "))
@@ -335,6 +336,10 @@ def _last_paragraph_of_row(element):
     if row is None:
         return next(a for a in element.iterancestors() if a.tag == qn("w:p"))
     return list(row.iter(qn("w:p")))[-1]
+
+
+def _break():
+    return OxmlElement("w:br")
 
 
 def _run_with(child):

@@ -13,16 +13,20 @@ from __future__ import annotations
 
 from namndapp.errors import ConflictError, NotFoundError
 from namndapp.exchange.checker import Checker, at
+from namndapp.exchange import preparers
 from namndapp.exchange.context import ExportContext, ImportContext
 from namndapp.services import minutes as service
 from namndapp.services import minutes_state as state
 from namndapp.services.minutes_attendance import CAPACITIES
 from namndapp.services.minutes_procedure import MOTION_KINDS, PROPOSITION_KINDS
 from namndapp.services import register
+from namndapp.services.justering import content as justering_content, sealing as justering_sealing
 from namndapp.storage import cases as case_store, minutes as store, register as register_store, rows
+from namndapp.storage import justering as justering_store
 
 MINUTES_FIELDS = ("status", "chair", "secretary", "adjusters", "approval_place", "approval_date", "approval_time",
-                  "persons", "attendance", "paragraphs", "adjournments")
+                  "persons", "attendance", "paragraphs", "adjournments", "justering")
+JUSTERING_FIELDS = ("justerad_on", "content_sha256")
 PERSON_FIELDS = ("key", "first_name", "last_name", "title", "email")
 ATTENDANCE_FIELDS = ("person", "capacity", "role", "party", "present", "replaces", "from_paragraph", "to_paragraph")
 PARAGRAPH_FIELDS = ("number", "agenda_position", "case", "title", "item_kind", "confidential", "public_title",
@@ -37,6 +41,9 @@ RESERVATION_FIELDS = ("persons", "motion", "in_favour_of", "text", "sentence_tex
 DISQUALIFICATION_FIELDS = ("person", "substitute", "note", "sentence_text")
 NOTE_FIELDS = ("persons", "text", "sentence_text")
 ADJOURNMENT_FIELDS = ("start_time", "end_time", "sentence_text")
+# A file exported from a justerat protokoll says so; such a file is read back unchanged, never written from.
+MINUTES_STATUSES = ("öppet", "klart för justering", "justerat")
+PARAGRAPH_STATUSES = service.PARAGRAPH_STATUSES + ("justerad",)
 PARAGRAPH_TEXT_FIELDS = ("title", "public_title", "secrecy_ref", "decision_intro_text", "proposal_label", "description")
 PARAGRAPH_EDITABLE = PARAGRAPH_TEXT_FIELDS + ("confidential", "decision_kind", "clauses", "decision_basis", "preparers",
                                               "recipients", "immediate_approval")
@@ -82,7 +89,8 @@ def _export_paragraph(record: state.MeetingRecord, paragraph: dict, key, body_co
         "decision_intro_text": paragraph["decision_intro_text"], "clauses": state.json_list(paragraph["clauses"]),
         "proposal_label": paragraph["proposal_label"], "description": paragraph["description"],
         "decision_basis": state.json_list(paragraph["decision_basis"]),
-        "preparers": state.json_list(paragraph["preparers"]), "recipients": state.json_list(paragraph["recipients"]),
+        "preparers": preparers.as_objects(ctx.db, paragraph, state.json_list(paragraph["preparers"])),
+        "recipients": state.json_list(paragraph["recipients"]),
         "immediate_approval": bool(paragraph["immediate_approval"]),
         "motions": [{"person": key(m["person_id"]), "party": m["party"], "on_behalf_of": m["on_behalf_of"],
                      "kind": m["kind"], "target": index.get(m["target_motion_id"]), "text": m["text"],
@@ -137,7 +145,12 @@ class MinutesSection:
             "adjournments": [{"start_time": a["start_time"], "end_time": a["end_time"],
                               "sentence_text": a["sentence_text"]} for a in record.adjournments if not a["paragraph_id"]],
         }
-        return {"status": value.pop("status"), "persons": key.extra, **value}
+        section = {"status": value.pop("status"), "persons": key.extra, **value}
+        seal = justering_store.seal(ctx.db, ctx.meeting["id"]) if minutes["status"] == "justerat" else None
+        if seal:  # the file says when it was justerat and what: an import checks it and freezes it again
+            section["justering"] = {"justerad_on": seal["justerad_on"],
+                                    "content_sha256": justering_content.exchange_hash(section)}
+        return section
 
     # Check -----------------------------------------------------------------------------------------
 
@@ -163,7 +176,8 @@ class MinutesSection:
     def check(self, value, checker: Checker) -> None:
         path = self.key
         checker.record(value, path, MINUTES_FIELDS)
-        checker.choice(value, "status", path, ("öppet", "klart för justering"), required=False)
+        checker.choice(value, "status", path, MINUTES_STATUSES, required=False)
+        self._check_justering(value, checker, path)
         for index, person in enumerate(checker.field(value, "persons", path, list, required=False) or []):
             person_path = at(at(path, "persons"), index)
             checker.record(person, person_path, PERSON_FIELDS)
@@ -205,6 +219,22 @@ class MinutesSection:
         for index, adjournment in enumerate(checker.field(value, "adjournments", path, list, required=False) or []):
             self._check_adjournment(checker, adjournment, at(at(path, "adjournments"), index))
 
+    def _check_justering(self, value: dict, checker: Checker, path: str) -> None:
+        """A justerat protokoll comes with its "justering" (the day and the SHA-256 of its content); a file
+        changed after the export no longer matches and is refused before anything is written."""
+        justering = checker.field(value, "justering", path, dict, required=value.get("status") == "justerat")
+        if justering is None:
+            return
+        where = at(path, "justering")
+        checker.record(justering, where, JUSTERING_FIELDS)
+        if value.get("status") != "justerat":
+            checker.fail(where, "bara ett justerat protokoll (status ”justerat”) har en justering.")
+        checker.date(justering, "justerad_on", where, required=True)
+        digest = checker.text(justering, "content_sha256", where, required=True, max_length=64)
+        if digest is not None and digest != justering_content.exchange_hash(value):
+            checker.fail(at(where, "content_sha256"), "stämmer inte med protokollets innehåll: filen har ändrats "
+                         "efter justeringen. Ett justerat protokoll kan bara läsas in oförändrat.")
+
     def _check_adjournment(self, checker: Checker, adjournment, path: str) -> None:
         checker.record(adjournment, path, ADJOURNMENT_FIELDS)
         checker.time(adjournment, "start_time", path, required=True)
@@ -223,14 +253,15 @@ class MinutesSection:
         for field in PARAGRAPH_TEXT_FIELDS:
             checker.text(paragraph, field, path)
         checker.choice(paragraph, "item_kind", path, ("beslut", "information", "anmälan", "val"), required=False)
-        checker.choice(paragraph, "status", path, service.PARAGRAPH_STATUSES, required=False)
+        checker.choice(paragraph, "status", path, PARAGRAPH_STATUSES, required=False)
         checker.choice(paragraph, "outcome", path, service.OUTCOMES, required=False)
         checker.choice(paragraph, "decision_kind", path, ("beslut", "förslag"), required=False)
         proposal_to = checker.text(paragraph, "proposal_to", path, max_length=20)
         if proposal_to is not None:
             checker.refer("body", proposal_to.strip().upper(), at(path, "proposal_to"), "Organet")
-        for field in ("clauses", "decision_basis", "preparers", "recipients"):
+        for field in ("clauses", "decision_basis", "recipients"):
             checker.texts(paragraph, field, path)
+        preparers.check(checker, paragraph, path)
         for field in ("confidential", "immediate_approval"):
             checker.field(paragraph, field, path, bool, required=False)
         motions = checker.field(paragraph, "motions", path, list, required=False) or []
@@ -347,6 +378,10 @@ class MinutesSection:
             existing = store.minutes_row(db, ctx.meeting_id)
             if existing and existing["status"] == "justerat":
                 raise ConflictError("Protokollet för sammanträdet är justerat och kan inte ändras genom import.")
+            if value.get("status") != "justerat" and any(p.get("status") == "justerad" for p in value.get("paragraphs") or []):
+                raise ConflictError("Filen kommer från ett justerat protokoll och kan bara läsas in oförändrad. Ändra "
+                                    "status till ”klart för justering” (och paragrafernas till ”beslutad”) för att "
+                                    "föra in den; justeringen görs sedan i appen.")
             if not existing:
                 service.open_minutes(db, ctx.meeting_id, number_agenda=False)
         paragraphs = value.get("paragraphs") or []
@@ -375,13 +410,30 @@ class MinutesSection:
             with ctx.at(at(at(self.key, "adjournments"), index)):
                 service.add_adjournment(db, ctx.meeting_id, start_time=adjournment["start_time"],
                                         end_time=adjournment["end_time"], sentence_text=adjournment.get("sentence_text"))
-        if value.get("status"):
+        if value.get("status") == "justerat":
+            self._freeze(value, ctx)
+        elif value.get("status"):
             with ctx.at(at(self.key, "status")):
                 service.set_minutes_status(db, ctx.meeting_id, value["status"])
+
+    def _freeze(self, value: dict, ctx: ImportContext) -> None:
+        """The file's justerat protokoll, now written: check that it reads back as the file says, then freeze
+        and seal it here as it was justerat there."""
+        with ctx.at(at(self.key, "justering")):
+            service.set_minutes_status(ctx.db, ctx.meeting_id, "klart för justering")
+            export_ctx = ExportContext(db=ctx.db, meeting=rows.get(ctx.db, "meetings", ctx.meeting_id))
+            export_ctx.person_keys = {person_id: key for key, person_id in ctx.person_ids.items()}
+            export_ctx.item_positions = {item_id: position for position, item_id in ctx.item_ids.items()}
+            if justering_content.exchange_hash(self.export(export_ctx)) != value["justering"]["content_sha256"]:
+                raise ConflictError("Det inlästa protokollet blev inte detsamma som det justerade i filen, så det "
+                                    "kan inte låsas som justerat. Inget har sparats.")
+            justering_sealing.seal_imported(ctx.db, ctx.meeting_id, value["justering"]["justerad_on"])
 
     def _load_paragraph(self, paragraph: dict, paragraph_id: int, path: str, ctx: ImportContext, person) -> None:
         db = ctx.db
         fields = {key: paragraph[key] for key in PARAGRAPH_EDITABLE if key in paragraph}
+        if "preparers" in fields:
+            fields["preparers"] = [preparers.as_line(entry) for entry in fields["preparers"] or []]
         if "case" in paragraph:
             fields["case_id"] = self._case_id(paragraph["case"], ctx, at(path, "case"))
         if paragraph.get("proposal_to"):
@@ -430,6 +482,8 @@ class MinutesSection:
                                         start_time=adjournment["start_time"], end_time=adjournment["end_time"],
                                         paragraph_id=paragraph_id, sentence_text=adjournment.get("sentence_text"))
         status = {key: paragraph[key] for key in ("status", "outcome") if paragraph.get(key)}
+        if status.get("status") == "justerad":
+            status["status"] = "beslutad"  # justerad again when the whole protokoll is frozen (_freeze)
         if status:
             with ctx.at(path):
                 service.update_paragraph(db, paragraph_id, **status)

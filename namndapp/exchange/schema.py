@@ -143,11 +143,13 @@ def _minutes_part() -> dict:
     paragraph = record({
         "number": count(1), "agenda_position": count(1), "case": text(100), "title": text(),
         "item_kind": choice(ITEM_KINDS, required=False), "confidential": flag(), "public_title": text(),
-        "secrecy_ref": text(), "status": choice(minutes.service.PARAGRAPH_STATUSES, required=False),
+        "secrecy_ref": text(), "status": choice(minutes.PARAGRAPH_STATUSES, required=False),
         "outcome": choice(minutes.service.OUTCOMES, required=False),
         "decision_kind": choice(("beslut", "förslag"), required=False), "proposal_to": text(20),
         "decision_intro_text": text(), "clauses": texts(), "proposal_label": text(), "description": text(),
-        "decision_basis": texts(), "preparers": texts(), "recipients": texts(), "immediate_approval": flag(),
+        "decision_basis": texts(), "preparers": array_of({"oneOf": [
+            record({"name": required_text(300), "title": text(300)}, ("name", "title"), ["name"]),
+            {"type": "string", "maxLength": 20000}]}), "recipients": texts(), "immediate_approval": flag(),
         "motions": array_of(record({
             "person": required_text(500), "party": text(), "on_behalf_of": text(), "kind": choice(MOTION_KINDS),
             "target": count(0), "text": text(), "sentence_text": text(), "withdrawn": flag(),
@@ -170,7 +172,7 @@ def _minutes_part() -> dict:
         "adjournments": array_of(adjournment),
     }, minutes.PARAGRAPH_FIELDS)
     return {**record({
-        "status": choice(("öppet", "klart för justering"), required=False), "chair": person, "secretary": person,
+        "status": choice(minutes.MINUTES_STATUSES, required=False), "chair": person, "secretary": person,
         "adjusters": array_of({"type": "string"}, max_items=2), "approval_place": text(200),
         "approval_date": text(40), "approval_time": text(10),
         "persons": array_of(record({
@@ -182,6 +184,8 @@ def _minutes_part() -> dict:
             "present": flag(), "replaces": person, "from_paragraph": count(1), "to_paragraph": count(1),
         }, minutes.ATTENDANCE_FIELDS, ["person", "capacity"])),
         "paragraphs": array_of(paragraph), "adjournments": array_of(adjournment),
+        "justering": {**record({"justerad_on": required_text(40), "content_sha256": required_text(64)},
+                               minutes.JUSTERING_FIELDS, minutes.JUSTERING_FIELDS), "type": ["object", "null"]},
     }, minutes.MINUTES_FIELDS), "type": ["object", "null"]}
 
 

@@ -21,7 +21,7 @@ from namndapp.public.confidentiality import GENERIC_TITLE
 from namndapp.public.personnummer import mask_personnummer
 
 # What a withheld entry still says about itself ("item": the agenda item of a packet entry, itself withheld).
-KEPT_FIELDS = frozenset({"item", "id", "item_id", "number", "number_label", "kind", "kind_label", "item_kind", "position",
+KEPT_FIELDS = frozenset({"item", "start_time", "end_time", "id", "item_id", "number", "number_label", "kind", "kind_label", "item_kind", "position",
                          "secrecy_ref", "approved", "first_page"})
 
 # Swedish names of fields, for messages that say where something came from.

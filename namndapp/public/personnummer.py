@@ -2,24 +2,61 @@
 
 One place for the pattern, so the mask, the final scan of public documents and the warnings at
 the source agree. It errs on the side of masking: any separator people type or word processors
-produce (none, - + . space, en/em dash, minus sign, non-breaking hyphen), with or without the
-century, and across a line break. An organisation number (third digit 2 or more, so "month" 20
-or above) is not a personnummer and is left alone, as is anything that is not a calendar day.
+produce (none, - + . / _ : a space, every kind of dash and minus, one or two of them), blanks and a
+line break around it, a space inside the date ("60 02 02-0025"), with or without the century. A comma
+is a list, not a separator, and the running number of a case number ("SOC/2023-000185") is not a birth
+date.
+Invisible characters (zero-width space, soft hyphen, word joiner …) are ignored wherever they sit, and
+superscript or full-width digits count as digits. An organisation number (third digit 2 or more, so
+"month" 20 or above) is not a personnummer and is left alone, as is anything that is not a calendar day.
+
+`loose=True` also reads digits spaced out one by one ("6 0 0 2 0 2 - 0 0 0 3", as a PDF that draws each
+glyph apart reads back) and a line break inside the date: for screening attachments, where a false
+alarm only withholds a file the secretary is told about.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 MASK = "ÅÅMMDD-XXXX"
 
-# Hyphens and dashes of every kind, the minus sign, plus signs (a centenarian's "+"), a dot.
-_SEPARATORS = "-+.\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0b\uff0d"
-# Blanks, including a line break and the invisible ones a pasted text may carry.
-_BLANK = r"[\s\u00a0\u2007\u202f\u200b\u2060\ufeff]"
-_SEPARATOR = rf"{_BLANK}{{0,3}}[{re.escape(_SEPARATORS)}]?{_BLANK}{{0,3}}"
+# Every Unicode dash (category Pd), the minus signs, and the other marks people put between the parts.
+_DASHES = ("-\u058a\u05be\u1400\u1806\u2010\u2011\u2012\u2013\u2014\u2015\u2e17\u2e1a\u2e3a\u2e3b\u2e40\u2e5d"
+           "\u301c\u3030\u30a0\u30fc\ufe31\ufe32\ufe58\ufe63\uff0d\u2212\u2796\u207b\u208b\u02d7\u2043")
+# Not the comma or semicolon: they separate numbers in lists ("SOC/2023-000185, 2024-04-26").
+_SEPARATORS = _DASHES + "+.\u2024/\u2215\u2044_:\uff0b\uff0e\uff0f~\u223c\uff5e"
+_BLANK = r"[\s\u00a0\u2007\u2009\u200a\u202f\u205f\u3000]"
+_SEPARATOR = rf"{_BLANK}{{0,5}}[{re.escape(_SEPARATORS)}]{{0,2}}{_BLANK}{{0,5}}"
+_INSIDE = r"[ \u00a0]?"                                   # "60 02 02-0025", "1960 0202-0046"
+_INSIDE_LOOSE = rf"{_BLANK}{{0,3}}"
 
-_PATTERN = re.compile(rf"(?<!\d)(?:19|20)?(\d\d)(\d\d)(\d\d){_SEPARATOR}(\d{{4}})(?!\d)")
+# Not the running number of a case number: "SOC/2023-000185" ends in six digits after a digit and a dash.
+_START = r"(?<!\d)(?<!\d[-/])"
+_PATTERN = re.compile(
+    rf"{_START}(?:(?:19|20){_INSIDE})?(\d\d){_INSIDE}(\d\d){_INSIDE}(\d\d){_SEPARATOR}(\d{{4}})(?!\d)")
+_LOOSE = re.compile(
+    rf"{_START}(?:(?:19|20){_INSIDE_LOOSE})?(\d\d){_INSIDE_LOOSE}(\d\d){_INSIDE_LOOSE}(\d\d){_SEPARATOR}(\d{{4}})(?!\d)")
+_SPACED_DIGITS = re.compile(r"(?<!\d)(?<!\d )\d(?: \d){3,}(?!\d)(?! \d)")
+
+
+def _normalised(text: str) -> tuple[str, list[int]]:
+    """The text without invisible characters and with every digit as 0–9, and where each of its characters
+    stood in the original."""
+    chars, where = [], []
+    for index, ch in enumerate(text):
+        if ch.isascii():
+            chars.append(ch)
+            where.append(index)
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cf" or ch == "\u00ad":       # zero-width space, soft hyphen, word joiner, BOM …
+            continue
+        digit = unicodedata.digit(ch, None) if category in ("Nd", "No") else None
+        chars.append(str(digit) if digit is not None else ch)
+        where.append(index)
+    return "".join(chars), where
 
 
 def _is_birth_date(match: re.Match) -> bool:
@@ -27,24 +64,61 @@ def _is_birth_date(match: re.Match) -> bool:
     return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)  # 61–91: samordningsnummer
 
 
-def find_personnummer(text: str | None) -> list[str]:
+def _spans(text: str, loose: bool) -> list[tuple[int, int]]:
+    """(start, end) in `text` of every personnummer-like string."""
+    normal, where = _normalised(text)
+    if loose:
+        normal, where = _joined_spaced_digits(normal, where)
+    pattern = _LOOSE if loose else _PATTERN
+    spans = []
+    for match in pattern.finditer(normal):
+        if _is_birth_date(match):
+            spans.append((where[match.start()], where[match.end() - 1] + 1))
+    return spans
+
+
+def _joined_spaced_digits(normal: str, where: list[int]) -> tuple[str, list[int]]:
+    chars, places, last = [], [], 0
+    for match in _SPACED_DIGITS.finditer(normal):
+        chars.append(normal[last:match.start()])
+        places.extend(where[last:match.start()])
+        for offset, ch in enumerate(match[0]):
+            if ch != " ":
+                chars.append(ch)
+                places.append(where[match.start() + offset])
+        last = match.end()
+    chars.append(normal[last:])
+    places.extend(where[last:])
+    return "".join(chars), places
+
+
+def find_personnummer(text: str | None, *, loose: bool = False) -> list[str]:
     """Every personnummer-like string in `text`, as written."""
     if not text:
         return []
-    return [m[0] for m in _PATTERN.finditer(text) if _is_birth_date(m)]
+    return [text[start:end] for start, end in _spans(text, loose)]
 
 
-def contains_personnummer(text: str | None) -> bool:
-    return bool(find_personnummer(text))
+def contains_personnummer(text: str | None, *, loose: bool = False) -> bool:
+    return bool(find_personnummer(text, loose=loose))
 
 
 def mask_personnummer(text):
     """`text` with each personnummer replaced by ÅÅMMDD-XXXX; anything not a string is returned as is."""
     if not isinstance(text, str) or not text:
         return text
-    return _PATTERN.sub(lambda m: MASK if _is_birth_date(m) else m[0], text)
+    spans = _spans(text, loose=False)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for start, end in spans:
+        parts += [text[last:start], MASK]
+        last = end
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def digits(text: str) -> str:
-    """The digits of a match, to recognise the same number written another way."""
-    return "".join(ch for ch in text if ch.isdigit())[-10:]
+    """The last ten digits of a match, to recognise the same number written another way."""
+    normal, _ = _normalised(text)
+    return "".join(ch for ch in normal if ch.isdigit())[-10:]

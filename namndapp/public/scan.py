@@ -64,10 +64,15 @@ class SecretIndex:
     screen attachments, where a name alone is enough to withhold the file."""
 
     def __init__(self, version: PublicVersion):
+        from namndapp.documents import public_wording  # noqa: PLC0415  (the documents' own fixed sentences)
+
         public_grams = set()
         public_words = set()
-        public_text = " ".join(" ".join(_words(text)) for _, text in version.texts)
-        for _, text in version.texts:
+        references = [text for where, text in version.texts if where.endswith("sekretesshänvisning")
+                      or where.endswith("secrecy_ref")]
+        own = [("", sentence) for sentence in public_wording.sentences(references)]
+        public_text = " ".join(" ".join(_words(text)) for _, text in version.texts + own)
+        for _, text in version.texts + own:
             words = _words(text)
             public_words.update(words)
             public_grams.update(_ngrams(words))
@@ -114,13 +119,15 @@ def _source_of(number: str, version: PublicVersion) -> str:
 
 
 def scan_texts(texts: Iterable[tuple[str, str]], version: PublicVersion, *, with_names: bool = False,
-               index: SecretIndex | None = None) -> list[Finding]:
+               loose: bool = False, index: SecretIndex | None = None) -> list[Finding]:
+    """`with_names` and `loose` make the scan stricter, for attachments (see SecretIndex and personnummer)."""
     index = index or SecretIndex(version)
     findings: list[Finding] = []
     for where, text in texts:
         if not text:
             continue
-        findings += [Finding(where, "personnummer", _source_of(hit, version), hit) for hit in find_personnummer(text)]
+        findings += [Finding(where, "personnummer", _source_of(hit, version), hit)
+                     for hit in find_personnummer(text, loose=loose)]
         findings += index.findings(where, text, with_names=with_names)
     return findings
 
@@ -144,6 +151,27 @@ def pdf_page_texts(content: bytes) -> list[str]:
         document.close()
 
 
+def pages_without_text(content: bytes) -> list[int]:
+    """The pages (1-based) that show an image but hold no text: a scan nobody can check by reading."""
+    import pypdfium2 as pdfium  # noqa: PLC0415
+    import pypdfium2.raw as pdfium_raw  # noqa: PLC0415
+
+    document = pdfium.PdfDocument(content)
+    try:
+        blind = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            empty = not textpage.get_text_bounded().strip()
+            textpage.close()
+            if empty and next(iter(page.get_objects(filter=(pdfium_raw.FPDF_PAGEOBJ_IMAGE,))), None) is not None:
+                blind.append(index + 1)
+            page.close()
+        return blind
+    finally:
+        document.close()
+
+
 def _pdf_strings(value, depth: int = 0) -> Iterator[str]:
     from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, TextStringObject, ByteStringObject  # noqa: PLC0415
 
@@ -163,6 +191,28 @@ def _pdf_strings(value, depth: int = 0) -> Iterator[str]:
             if key in ("/Parent", "/P", "/Page", "/Dest", "/Popup", "/IRT"):
                 continue
             yield from _pdf_strings(item, depth + 1)
+
+
+def _bytes_text(content: bytes) -> str:
+    try:
+        return content.decode("utf-8")
+    except UnicodeDecodeError:
+        return content.decode("latin-1", "replace")
+
+
+def _annotation_files(annotation) -> Iterator[str]:
+    """The contents of a file attached to a page through an annotation (a paperclip)."""
+    annotation = annotation.get_object()
+    if annotation.get("/Subtype") != "/FileAttachment":
+        return
+    spec = annotation.get("/FS")
+    spec = spec.get_object() if spec is not None else None
+    embedded = spec.get("/EF") if spec is not None and hasattr(spec, "get") else None
+    for key in ("/F", "/UF"):
+        stream = embedded.get_object().get(key) if embedded is not None else None
+        if stream is not None:
+            yield _bytes_text(stream.get_object().get_data())
+            return
 
 
 def pdf_texts(content: bytes) -> list[tuple[str, str]]:
@@ -189,8 +239,12 @@ def pdf_texts(content: bytes) -> list[tuple[str, str]]:
         for annotation in page.get("/Annots") or []:
             for text in _pdf_strings(annotation):
                 texts.append((f"anteckning på sidan {number}", text))
-    for name, _ in (reader.attachments or {}).items():
+    for name, contents in (reader.attachments or {}).items():
         texts.append(("inbäddad fil", name))
+        texts += [(f"inbäddad fil {name}", _bytes_text(content)) for content in contents]
+    for number, page in enumerate(reader.pages, start=1):
+        for annotation in page.get("/Annots") or []:
+            texts += [(f"fil i en anteckning på sidan {number}", text) for text in _annotation_files(annotation)]
     for name, field in (reader.get_fields() or {}).items():
         texts.append(("formulärfält", f"{name} {field.get('/V', '')}"))
     return texts
@@ -220,8 +274,14 @@ def docx_texts(content: bytes) -> list[tuple[str, str]]:
     return texts
 
 
+def html_texts(content: bytes) -> list[tuple[str, str]]:
+    markup = content.decode("utf-8", "replace")
+    return [("HTML", _xml_text(re.sub(r"(?i)<br\s*/?>|</p>|</li>|</h\d>|</tr>", "\n", markup)))]
+
+
 def document_texts(content: bytes, fmt: str) -> list[tuple[str, str]]:
-    return pdf_texts(content) if fmt == "pdf" else docx_texts(content)
+    readers = {"pdf": pdf_texts, "docx": docx_texts, "html": html_texts}
+    return readers[fmt](content)
 
 
 def scan_document(content: bytes, fmt: str, version: PublicVersion) -> list[Finding]:

@@ -55,6 +55,15 @@ def plan_for_meeting(db: Database, meeting_id: int) -> list[dict]:
     return dispatch_plan(protocol_files.minutes_data(db, meeting_id))
 
 
+def left_out_of_public_dispatch(db: Database, meeting_id: int) -> list[str]:
+    """One line per confidential § with recipients: a public dispatch does not send it (to the parties, send
+    the internal extract)."""
+    data = protocol_files.minutes_data(db, meeting_id)
+    return [f"§ {p['number']} omfattas av sekretess och expedieras inte i den offentliga versionen; skicka det "
+            "interna utdraget till dem som är part." for p in data["paragraphs"]
+            if p.get("confidential") and p.get("recipients")]
+
+
 def _require_approved(plan: list[dict]) -> None:
     """Extracts go out after justering: of the whole protokoll, or of a § justerad omedelbart."""
     pending = sorted({p["number"] for entry in plan for p in entry["paragraphs"] if not p["approved"]})

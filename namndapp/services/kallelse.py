@@ -21,15 +21,18 @@ def kallelse_data(db, meeting_id: int) -> KallelseData:
     chair = register_service.chair(db, body["id"], meeting["meeting_date"])
     slot_rows = agenda_service.time_slots(db, meeting_id)
     times = {slot["id"]: f"{slot['start_time']}–{slot['end_time']}" for slot in slot_rows}
-    items = []
+    items, secret_slots = [], set()
     for item in agenda_service.agenda(db, meeting_id):
         marks = secrecy(item)
+        if marks.confidential and item["time_slot_id"]:
+            secret_slots.add(item["time_slot_id"])
         items.append(KallelseItem(item_id=item["id"], number_label=item["number_label"], title=item["title"],
                                   case_number=item["case_number"] or "", presenter=item["presenter"] or "",
                                   kind_label=item["kind_label"], confidential=marks.confidential,
                                   case_id=item["case_id"], report_id=item["report_id"], secrecy_ref=marks.secrecy_ref,
                                   public_title=marks.public_title, time=times.get(item["time_slot_id"], "")))
-    slots = [TimeSlotLine(s["start_time"], s["end_time"], s["title"], s["presenters"] or "") for s in slot_rows]
+    slots = [TimeSlotLine(s["start_time"], s["end_time"], s["title"], s["presenters"] or "",
+                          confidential=s["id"] in secret_slots) for s in slot_rows]
     return KallelseData(
         meeting_id=meeting_id, municipality=municipality, body_name=body["name"], body_genitive=body["genitive"],
         meeting_date=meeting["meeting_date"],

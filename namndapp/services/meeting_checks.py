@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from namndapp import swedish
 from namndapp.errors import ValidationError
 from namndapp.services import minutes_rules
+from namndapp.services.justering import state as justering_state
 from namndapp.storage import minutes as minutes_store
 
 TODAY_VARIABLE = "NAMNDAPP_TODAY"
@@ -43,6 +44,37 @@ def past_meeting_warning(meeting: dict, has_minutes: bool, on: dt.date | None = 
                 "Ändra status till ”Genomfört”.")
     return (f"Sammanträdet {meeting['meeting_date']} har passerat men står som ”{status}” och har inget protokoll. "
             "Öppna protokollet och ändra status till ”Genomfört”, eller ta bort sammanträdet om det aldrig hölls.")
+
+
+def meeting_warning(db: Database, meeting: dict, has_minutes: bool, on: dt.date | None = None) -> str | None:
+    """The one line the meeting list shows: a past meeting never held, else the legal deadline after it
+    that has passed or is due (justering 14 days, anslag 2 days, the anslag's take-down after the appeal time)."""
+    on = on or today()
+    past = past_meeting_warning(meeting, has_minutes, on)
+    if past or meeting["meeting_date"] > on.isoformat() or meeting["status"] in NOT_HELD:
+        return past
+    return " ".join(justering_state.protokoll_state(db, meeting["id"], on)["warnings"]) or None
+
+
+def status_refusal(db: Database, meeting: dict | None, new_status: str) -> str | None:
+    """A status that would contradict the protokoll: the meeting is justerat exactly when its protokoll is
+    (only the justering sets it), and a meeting whose protokoll is finished has been held."""
+    old = meeting["status"] if meeting else None
+    if new_status == old:
+        return None
+    minutes = minutes_store.minutes_row(db, meeting["id"]) if meeting else None
+    minutes_status = minutes["status"] if minutes else None
+    if minutes_status == "justerat":
+        return ("Protokollet är justerat, så sammanträdet står som ”Justerat” och dess status ändras inte längre; "
+                "en rättelse görs som en protokollsanteckning i ett senare protokoll.")
+    if new_status == "justerat":
+        return ("Sammanträdets status följer protokollets: det blir ”Justerat” när protokollet justeras. Justera "
+                "protokollet i stället när ordföranden och justerarna har godkänt det: namndapp justera SAMMANTRÄDE, "
+                "eller fliken ”Justeringsrunda och anslag” i protokollet.")
+    if new_status in NOT_HELD and minutes_status == "klart för justering":
+        return (f"Protokollet är klart för justering, så sammanträdet har hållits och kan inte stå som "
+                f"”{new_status.capitalize()}”.")
+    return None
 
 
 def date_change_refusal(db: Database, meeting: dict, new_date: str) -> str | None:

@@ -36,6 +36,9 @@ def insert_meeting(db: Database, fields: dict, group: rows.UndoGroup | None) -> 
     """create_meeting as part of a larger change that is undone as one step (`group`)."""
     with db.atomic():
         values = _meeting_values(db, fields)
+        refusal = checks.status_refusal(db, None, values["status"])
+        if refusal:
+            raise ConflictError(refusal)
         values["created_at"] = rows.now()
         return rows.insert(db, "meetings", values, f"Nytt sammanträde {values['meeting_date']}", group)
 
@@ -45,6 +48,9 @@ def update_warnings(db: Database, meeting_id: int, **fields) -> list[str]:
     (a broken rule is raised here already, so a question is never asked about a refused change)."""
     existing = rows.get(db, "meetings", meeting_id, "sammanträde")
     values = _meeting_values(db, {**existing, **fields})
+    refusal = checks.status_refusal(db, existing, values["status"])
+    if refusal:
+        raise ConflictError(refusal)
     refusal = checks.date_change_refusal(db, existing, values["meeting_date"])
     if refusal:
         raise ValidationError(refusal)
@@ -120,11 +126,11 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
 def list_meetings(db: Database, body_id: int | None = None, year: int | None = None, *,
                   today: dt.date | None = None) -> list[dict]:
     """Each row also carries `warning`: a Swedish line when the meeting's day has passed but it was never
-    held or recorded (see meeting_checks), else None."""
+    held or recorded, or a legal deadline after it has passed (see meeting_checks.meeting_warning), else None."""
     found = store.meetings(db, body_id, year)
     with_minutes = minutes_store.meetings_with_minutes(db) if found else set()
     on = today or checks.today()
-    return [{**row, "warning": checks.past_meeting_warning(row, row["id"] in with_minutes, on)} for row in found]
+    return [{**row, "warning": checks.meeting_warning(db, row, row["id"] in with_minutes, on)} for row in found]
 
 
 def get_meeting(db: Database, meeting_id: int) -> dict:
@@ -132,6 +138,6 @@ def get_meeting(db: Database, meeting_id: int) -> dict:
 
 
 def meeting_warning(db: Database, meeting_id: int, *, today: dt.date | None = None) -> str | None:
-    """The line list_meetings gives for this meeting (its day has passed but it was never held)."""
+    """The line list_meetings gives for this meeting (never held, or a legal deadline passed)."""
     meeting = get_meeting(db, meeting_id)
-    return checks.past_meeting_warning(meeting, minutes_store.minutes_row(db, meeting_id) is not None, today)
+    return checks.meeting_warning(db, meeting, minutes_store.minutes_row(db, meeting_id) is not None, today)

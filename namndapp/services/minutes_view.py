@@ -264,6 +264,7 @@ def paragraph_view(record: state.MeetingRecord, paragraph: dict, order: dict | N
         "case_id": paragraph["case_id"], "case_number": paragraph.get("case_number") or "",
         "report_id": paragraph["report_id"], "title": paragraph["title"], "item_kind": paragraph["item_kind"],
         "confidential": marks.confidential, "public_title": marks.public_title if marks.confidential else "",
+        "confidential_own": bool(paragraph["confidential"]),  # marked on the § itself, not only through its case
         "secrecy_ref": marks.secrecy_ref, "status": paragraph["status"],
         "decided": paragraph["status"] in ("beslutad", "justerad"), "outcome": paragraph["outcome"],
         "decision_kind": paragraph["decision_kind"], "decision_heading": w.decision_heading(paragraph["decision_kind"]),

@@ -73,10 +73,18 @@ def _reason(findings) -> str:
     return f"den innehåller text ur en punkt som omfattas av sekretess ({first.where})"
 
 
+def _blind_reason(pages: list[int]) -> str:
+    where = f"sidan {pages[0]}" if len(pages) == 1 else f"sidorna {', '.join(str(p) for p in pages[:5])}"
+    return (f"den består av bilder utan text ({where}), till exempel en inskannad handling, och kan därför inte "
+            "kontrolleras")
+
+
 def screen_attachments(version: PublicVersion) -> list[str]:
-    """Withhold, in the filtered packet, every attachment whose text still holds a personnummer or text of a
-    withheld item. Returns one Swedish line per attachment withheld."""
-    from namndapp.public.scan import SecretIndex, pdf_texts, scan_texts  # noqa: PLC0415  (PDF libraries on first use)
+    """Withhold, in the filtered packet, every attachment whose text (its files attached to pages included)
+    still holds a personnummer or text of a withheld item, and every one with pages that are images only,
+    which nobody can check by reading. Returns one Swedish line per attachment withheld."""
+    from namndapp.public.scan import (SecretIndex, pages_without_text, pdf_texts,  # noqa: PLC0415  (on first use)
+                                      scan_texts)
 
     lines = []
     secrets = SecretIndex(version)
@@ -87,12 +95,13 @@ def screen_attachments(version: PublicVersion) -> list[str]:
                 continue
             try:
                 texts = pdf_texts(part.content)
+                blind = pages_without_text(part.content)
             except Exception:  # unreadable: the renderer puts a placeholder page in its place
                 log.debug("Kunde inte läsa texten i bilagan %s", part.filename, exc_info=True)
                 continue
-            findings = scan_texts(texts, version, with_names=True, index=secrets)
-            if findings:
-                reason = _reason(findings)
+            findings = scan_texts(texts, version, with_names=True, loose=True, index=secrets)
+            reason = _reason(findings) if findings else _blind_reason(blind) if blind else ""
+            if reason:
                 lines.append(f"Punkt {entry.item.number_label}: bilagan ”{part.title}” tas inte med i den offentliga "
                              f"versionen, eftersom {reason}.")
                 entry.parts[index] = PacketPart(part.title, "pdf", message=reason, withheld=True)

@@ -18,6 +18,7 @@ from namndapp.errors import ConflictError, ValidationError
 from namndapp.files import write_atomically
 from namndapp.public import publish
 from namndapp.services import house_style
+from namndapp.services.justering import anslag
 from namndapp.services.minutes import minutes_view
 from namndapp.services.register import municipality
 from namndapp.storage import rows
@@ -31,6 +32,7 @@ def minutes_data(db: Database, meeting_id: int) -> dict:
     if not view.get("minutes"):
         raise ConflictError("Protokollet för sammanträdet är inte öppnat än. Öppna protokollet först; då får "
                             "dagordningens punkter sina paragrafnummer.")
+    view["notice"] = anslag.protocol_notice(db, meeting_id)  # blank until the anslag, then its dates
     data = normalise(view)
     row = municipality(db) or {}
     if row.get("logo") and (row.get("logo_mime_type") or "").startswith("image/"):

@@ -16,14 +16,15 @@ def meetings_of_body_year(db: Database, body_id: int, year: int) -> list[dict]:
         """SELECT m.id, m.meeting_date, m.notice_sent_at,
                   (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS item_count,
                   (SELECT MAX(a.item_number) FROM agenda_items a WHERE a.meeting_id = m.id) AS highest_number
-           FROM meetings m WHERE m.body_id = ? AND substr(m.meeting_date, 1, 4) = ?
-           ORDER BY m.meeting_date, m.start_time, m.id""", [body_id, f"{year:04d}"]))
+           FROM meetings m WHERE m.body_id = ? AND m.meeting_date >= ? AND m.meeting_date < ?
+           ORDER BY m.meeting_date, m.start_time, m.id""", [body_id, f"{year:04d}", f"{year + 1:04d}"]))
 
 
 def highest_number_in_year(db: Database, body_id: int, year: int) -> int:
     return db.execute(
         "SELECT COALESCE(MAX(a.item_number), 0) FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id "
-        "WHERE m.body_id = ? AND substr(m.meeting_date, 1, 4) = ?", [body_id, f"{year:04d}"]).fetchone()[0]
+        "WHERE m.body_id = ? AND m.meeting_date >= ? AND m.meeting_date < ?",
+        [body_id, f"{year:04d}", f"{year + 1:04d}"]).fetchone()[0]
 
 
 def highest_number(db: Database, meeting_id: int) -> int:
@@ -34,16 +35,16 @@ def highest_number(db: Database, meeting_id: int) -> int:
 def number_taken_elsewhere(db: Database, meeting_id: int, body_id: int, year: int, number: int) -> bool:
     return db.execute(
         "SELECT 1 FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ? "
-        "AND substr(m.meeting_date, 1, 4) = ? AND a.item_number = ? AND a.meeting_id != ? LIMIT 1",
-        [body_id, f"{year:04d}", number, meeting_id]).fetchone() is not None
+        "AND m.meeting_date >= ? AND m.meeting_date < ? AND a.item_number = ? AND a.meeting_id != ? LIMIT 1",
+        [body_id, f"{year:04d}", f"{year + 1:04d}", number, meeting_id]).fetchone() is not None
 
 
 def numbers_taken_by_sent_meetings(db: Database, body_id: int, year: int, meeting_id: int) -> set[int]:
     """Item numbers the body's other meetings of the year have frozen by sending their kallelse."""
     return {row[0] for row in db.execute(
         "SELECT a.item_number FROM agenda_items a JOIN meetings m ON m.id = a.meeting_id WHERE m.body_id = ? "
-        "AND substr(m.meeting_date, 1, 4) = ? AND m.notice_sent_at IS NOT NULL AND a.item_number IS NOT NULL "
-        "AND a.meeting_id != ?", [body_id, f"{year:04d}", meeting_id]).fetchall()}
+        "AND m.meeting_date >= ? AND m.meeting_date < ? AND m.notice_sent_at IS NOT NULL AND a.item_number IS NOT NULL "
+        "AND a.meeting_id != ?", [body_id, f"{year:04d}", f"{year + 1:04d}", meeting_id]).fetchall()}
 
 
 def case_candidates(db: Database, body_ids: list[int]) -> list[dict]:

@@ -19,6 +19,7 @@ from namndapp import swedish
 from namndapp.errors import ConflictError, DatabaseFileError
 from namndapp.storage import in_use
 from namndapp.storage.migrations import migrations
+from namndapp.storage.migrations.m007_justering import FROZEN, FROZEN_PARAGRAPH, SEALED
 
 SCHEMA_NAME = "namndapp"
 APPLICATION_ID = 0x4E4D4E44  # "NMND": marks the file as a Nämndapp database
@@ -40,6 +41,12 @@ class NamndappDatabase(Database):
 
     path: Path | None = None
     read_only_reason: str | None = None
+
+    def __init__(self, conn: sqlite3.Connection, **options):
+        # No sqlite-utils plugins on our connections: looking for them scans every installed package at each
+        # open (a start-up cost, importlib.metadata), and none is meant to change a Nämndapp file's connection.
+        options.setdefault("execute_plugins", False)
+        super().__init__(conn, **options)
 
     @property
     def read_only(self) -> bool:
@@ -112,8 +119,30 @@ def error_message(exc: BaseException, path=None) -> str | None:
     return None
 
 
+# What a justering trigger's RAISE says, and the sentence the secretary reads: what is frozen and why.
+_TRIGGER_REFUSALS = {
+    FROZEN: ("Protokollet är justerat och får inte ändras: protokollet, dess paragrafer, beslut, yrkanden, "
+             "omröstningar, reservationer, jäv och närvaro är låsta sedan justeringen. En rättelse görs som en "
+             "protokollsanteckning i ett senare protokoll."),
+    FROZEN_PARAGRAPH: ("Paragrafen är justerad (omedelbar justering) och får inte ändras: dess beslut, yrkanden, "
+                       "omröstningar och reservationer är låsta. En rättelse görs som en protokollsanteckning i ett "
+                       "senare protokoll."),
+    SEALED: f"{SEALED}.",
+}
+
+
+def trigger_refusal(exc: BaseException) -> str | None:
+    """The Swedish sentence for a change a justering trigger refused, or None for any other error."""
+    if isinstance(exc, sqlite3.IntegrityError):
+        return _TRIGGER_REFUSALS.get(str(exc))
+    return None
+
+
 def _raise_translated(exc: BaseException, path) -> None:
     """Called in an except block: raise the Swedish error, or re-raise the original one as it is."""
+    refusal = trigger_refusal(exc)
+    if refusal:
+        raise ConflictError(refusal) from exc
     message = error_message(exc, path)
     if message:
         raise DatabaseFileError(message) from exc

@@ -11,6 +11,8 @@ from typing import Iterable
 
 from sqlite_utils import Database
 
+from namndapp.storage import search
+
 DECISION_COLUMNS = ("decision_date", "point", "rule_id", "kind", "outcome", "legal_ref", "delegate_role",
                     "delegate_name", "area", "unit", "case_number", "subject", "person_key", "confidential",
                     "chair_decision", "warnings", "import_id", "natural_key", "created_at")
@@ -76,10 +78,12 @@ def known_keys(db: Database, keys: list[str]) -> set[str]:
 
 
 def insert_decisions(db: Database, decisions: Iterable[dict]) -> int:
-    """Insert many decisions; a natural key already present is skipped. Returns how many were added."""
-    before = db.conn.total_changes
-    db.conn.executemany(_INSERT, ([row.get(column) for column in DECISION_COLUMNS] for row in decisions))
-    return db.conn.total_changes - before
+    """Insert many decisions; a natural key already present is skipped. Returns how many were added (counted
+    by id: total_changes would also count what triggers write, such as the search index's rows)."""
+    last = db.execute("SELECT COALESCE(MAX(id), 0) FROM delegated_decisions").fetchone()[0]
+    with search.deferred(db, "delegated"):   # indexed for search together, not row by row
+        db.conn.executemany(_INSERT, ([row.get(column) for column in DECISION_COLUMNS] for row in decisions))
+    return db.execute("SELECT count(*) FROM delegated_decisions WHERE id > ?", [last]).fetchone()[0]
 
 
 def insert_import(db: Database, values: dict) -> int:

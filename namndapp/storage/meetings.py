@@ -4,13 +4,21 @@ from sqlite_utils import Database
 
 
 def meetings(db: Database, body_id: int | None = None, year: int | None = None) -> list[dict]:
+    # Only the filters given are written into the query, and the year as a range of dates, so that the
+    # index on (body, date) is used.
+    where = ["1"]
+    if body_id is not None:
+        where.append("m.body_id = :body")
+    if year:
+        where.append("m.meeting_date >= :year AND m.meeting_date < :next_year")
     return list(db.query(
-        """SELECT m.*, b.name AS body_name, b.short_code AS body_code,
+        f"""SELECT m.*, b.name AS body_name, b.short_code AS body_code,
                   (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS item_count
            FROM meetings m JOIN bodies b ON b.id = m.body_id
-           WHERE (:body IS NULL OR m.body_id = :body) AND (:year IS NULL OR substr(m.meeting_date, 1, 4) = :year)
+           WHERE {" AND ".join(where)}
            ORDER BY m.meeting_date DESC, m.start_time DESC""",
-        {"body": body_id, "year": str(year) if year else None}))
+        {"body": body_id, "year": f"{int(year):04d}" if year else None,
+         "next_year": f"{int(year) + 1:04d}" if year else None}))
 
 
 def agenda_items(db: Database, meeting_id: int) -> list[dict]:

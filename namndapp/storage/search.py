@@ -7,9 +7,11 @@ of the joins does not grow with the number of matches.
 
 from __future__ import annotations
 
+import contextlib
+
 from sqlite_utils import Database
 
-from namndapp.storage.migrations.m010_search import KIND_BITS, KINDS, fill_statement, indexed_kinds
+from namndapp.storage.migrations.m010_search import DEFERRED_KEY, KIND_BITS, KINDS, fill_statement, indexed_kinds
 
 HIGHLIGHT_START = "\u2060"   # word joiner and zero-width no-break space: invisible, and taken as blanks by the
 HIGHLIGHT_END = "\ufeff"     # personnummer mask, so a highlight inside a number never hides it from the mask
@@ -37,9 +39,18 @@ def _owner(kind: str, paragraph_column: str, case_column: str, delegated_column:
             f"LEFT JOIN delegation_orders o ON o.id = u.order_id WHERE d.id = {_ID})")
 
 
+def _kinds_here(db: Database) -> list[str]:
+    """The kinds this database indexes; its tables change only by a migration, when it is opened."""
+    kinds = getattr(db, "_search_kinds", None)
+    if kinds is None:
+        kinds = indexed_kinds(db)
+        db._search_kinds = kinds
+    return kinds
+
+
 def _by_kind(db: Database, paragraph_column: str, case_column: str, delegated_column: str) -> str:
     cases = " ".join(f"WHEN {KINDS[kind][0]} THEN {_owner(kind, paragraph_column, case_column, delegated_column)}"
-                     for kind in indexed_kinds(db))
+                     for kind in _kinds_here(db))
     return f"(CASE search_index.rowid & {_KIND_MASK} {cases} END)"
 
 
@@ -57,12 +68,34 @@ def _where(db: Database, body_id: int | None, year: int | None, kinds: list[str]
     return " AND ".join(clauses), params
 
 
+_SNIPPET = "snippet(search_index, {column}, :start, :end, :ellipsis, :tokens)"
+_SNIPPET_PARAMS = {"start": HIGHLIGHT_START, "end": HIGHLIGHT_END, "ellipsis": ELLIPSIS, "tokens": SNIPPET_TOKENS}
+
+
+def _passage(body: str | None, title: str | None) -> str:
+    """From the text where the words stand there (the heading is shown beside it anyway), else the heading."""
+    return body if body and HIGHLIGHT_START in body else (title or body or "")
+
+
 def ranked(db: Database, match: str, *, body_id: int | None = None, year: int | None = None,
            kinds: list[str] | None = None, limit: int = 50, offset: int = 0) -> list[tuple[int, float]]:
     """(rowid, rank) of one page of hits, best first. Raises sqlite3.OperationalError on a bad FTS5 query."""
     where, params = _where(db, body_id, year, kinds)
     return db.execute(f"SELECT rowid, rank FROM search_index WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset",
                       {**params, "match": match, "limit": limit, "offset": offset}).fetchall()
+
+
+def ranked_with_passages(db: Database, match: str, *, body_id: int | None = None, year: int | None = None,
+                         kinds: list[str] | None = None, limit: int = 50,
+                         offset: int = 0) -> list[tuple[int, float, str]]:
+    """(rowid, rank, passage) of one page of hits. FTS5 hands the rows over in rank order, so the passages
+    are made for this page only, however many rows match."""
+    where, params = _where(db, body_id, year, kinds)
+    rows = db.execute(
+        f"SELECT rowid, rank, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
+        f"WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset",
+        {**params, **_SNIPPET_PARAMS, "match": match, "limit": limit, "offset": offset}).fetchall()
+    return [(rowid, rank, _passage(body, title)) for rowid, rank, body, title in rows]
 
 
 def count(db: Database, match: str, *, body_id: int | None = None, year: int | None = None,
@@ -78,15 +111,14 @@ def bare_ranked(db: Database, match: str, limit: int = 50) -> list[tuple[int, fl
 
 
 def passages(db: Database, match: str, rowids: list[int]) -> dict[int, str]:
-    """rowid → the best passage of that entry for `match`, the matched words between the highlight marks."""
+    """rowid → the passage of that entry for `match`, the matched words between the highlight marks."""
     if not rowids:
         return {}
-    marks = ", ".join("?" for _ in rowids)
     rows = db.execute(
-        f"SELECT rowid, snippet(search_index, -1, ?, ?, ?, ?) FROM search_index "
-        f"WHERE search_index MATCH ? AND rowid IN ({marks})",
-        [HIGHLIGHT_START, HIGHLIGHT_END, ELLIPSIS, SNIPPET_TOKENS, match, *rowids]).fetchall()
-    return dict(rows)
+        f"SELECT rowid, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
+        f"WHERE search_index MATCH :match AND rowid IN ({', '.join(f':r{i}' for i in range(len(rowids)))})",
+        {**_SNIPPET_PARAMS, "match": match, **{f"r{i}": rowid for i, rowid in enumerate(rowids)}}).fetchall()
+    return {rowid: _passage(body, title) for rowid, body, title in rows}
 
 
 def kind_of(rowid: int) -> tuple[str, int]:
@@ -163,6 +195,20 @@ def rebuild(db: Database) -> int:
     return db.execute("SELECT count(*) FROM search_index").fetchone()[0]
 
 
+@contextlib.contextmanager
+def deferred(db: Database, kind: str):
+    """Rows of `kind` inserted inside the block are indexed together when it ends, not one by one by the
+    trigger (for bulk inserts, inside their transaction). Updates and deletes are followed as always."""
+    table = KINDS[kind][1]
+    last = db.execute(f"SELECT COALESCE(MAX(id), 0) FROM {table}").fetchone()[0]
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", [DEFERRED_KEY + kind])
+    try:
+        yield
+    finally:
+        db.execute("DELETE FROM settings WHERE key = ?", [DEFERRED_KEY + kind])
+    db.execute(fill_statement(kind, after_id=last))
+
+
 def entry_count(db: Database) -> int:
     return db.execute("SELECT count(*) FROM search_index").fetchone()[0]
 
@@ -170,3 +216,9 @@ def entry_count(db: Database) -> int:
 def integrity_check(db: Database) -> None:
     """Raises sqlite3.DatabaseError if the index does not match what it holds."""
     db.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+
+
+def years(db: Database) -> list[int]:
+    """The years that have cases or §§, newest first."""
+    return [row[0] for row in db.execute(
+        "SELECT year FROM cases UNION SELECT year FROM paragraphs ORDER BY 1 DESC").fetchall()]

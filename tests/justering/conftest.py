@@ -4,14 +4,20 @@ import sqlite3
 import pytest
 from click.testing import CliRunner
 
+from namndapp import demo as demo_package
 from namndapp.cli import main
+from namndapp.demo.justering import add_justering
 from namndapp.storage import open_database
 
 
 @pytest.fixture(scope="session")
 def _demo_master(tmp_path_factory):
+    """The demo as it stands before its justering step: every held protokoll klart för justering, no answers,
+    seals or anslag yet, so each test justerar from the start (test_justering_demo looks at the whole demo)."""
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    result = CliRunner().invoke(main, ["demo", "--db", str(path)])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(demo_package, "STEPS", [step for step in demo_package.STEPS if step is not add_justering])
+        result = CliRunner().invoke(main, ["demo", "--db", str(path)])
     assert result.exit_code == 0, result.output
     connection = sqlite3.connect(path)  # the demo left its rows in the WAL file: fold them into the copy we take
     connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -98,3 +98,33 @@ def test_a_confidential_tjanste_skrivelse_hides_its_item_and_paragraph(db, tmp_p
     for path in (kallelse, protocol):
         assert "äldreomsorgen" not in _text(path)
     assert "21 kap. 1 § OSL" in _text(protocol)
+
+
+def test_a_paragraph_is_marked_from_the_command_line_and_public_dispatch_says_what_it_leaves_out(db_path, tmp_path):
+    db = open_database(db_path)
+    ids = build_meeting_in_db(db)
+    budget = minutes_number(db, ids["paragraphs"][1])
+    runner = CliRunner()
+    result = runner.invoke(main, ["paragraph-secrecy", str(ids["meeting"]), str(budget), "--confidential",
+                                  "21 kap. 1 § OSL", "--db", str(db_path)])
+    assert result.exit_code == 0 and "omfattas av sekretess" in result.output
+    assert secrecy_of(db, ids["paragraphs"][1])
+    result = runner.invoke(main, ["dispatch", str(ids["meeting"]), "--out-dir", str(tmp_path / "ut"), "--public",
+                                  "--ojusterat", "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    assert f"Varning: § {budget} omfattas av sekretess och expedieras inte" in result.output
+    result = runner.invoke(main, ["paragraph-secrecy", str(ids["meeting"]), str(budget), "--not-confidential",
+                                  "--db", str(db_path)])
+    assert result.exit_code == 0 and not secrecy_of(db, ids["paragraphs"][1])
+    result = runner.invoke(main, ["paragraph-secrecy", str(ids["meeting"]), str(budget), "--db", str(db_path)])
+    assert result.exit_code == 2
+
+
+def minutes_number(db, paragraph_id) -> int:
+    from namndapp.services import minutes
+    return minutes.paragraph_detail(db, paragraph_id)["number"]
+
+
+def secrecy_of(db, paragraph_id) -> bool:
+    from namndapp.services import minutes
+    return minutes.paragraph_detail(db, paragraph_id)["confidential"]

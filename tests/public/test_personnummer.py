@@ -28,6 +28,9 @@ def test_every_separator_with_and_without_century(separator, birth):
     "600232-0003",                   # day 32 (and not a samordningsnummer)
     "600292-0003",                   # day 92: beyond a samordningsnummer's 61–91
     "1600202-00031",                 # part of a longer number
+    "Dnr SOC/2023-000185, 2024-04-26",   # a case number's running number, then a date
+    "Dnr SOC/2023-000185 2024-04-26",
+    "SOC/2023-000185/2024",
 ])
 def test_what_only_looks_like_a_personnummer_is_left(text):
     assert find_personnummer(text) == []
@@ -62,3 +65,24 @@ def test_masking_any_text_is_idempotent_and_leaves_nothing_found(text):
     masked = mask_personnummer(text)
     assert find_personnummer(masked) == []
     assert mask_personnummer(masked) == masked
+
+
+@pytest.mark.parametrize("written", [
+    "6002\u200b02-0016", "600\u00ad202-0017", "60\u20600202-0018", "600202-00\u200b39",   # invisible characters
+    "600202--0047", "600202/0026", "600202_0027", "600202:0028",                          # other separators
+    "60 02 02-0025", "1960 0202-0046", "600202      0040",                              # spaces
+    "600202\u2e3a0041", "600202\u301c0042", "600202\u30fc0043", "600202\u27960044",     # more dashes
+    "\u2076\u2070\u2070\u00b2\u2070\u00b2-\u2070\u2070\u2074\u2075",                      # superscript digits
+    "\uff16\uff10\uff10\uff12\uff10\uff12\uff0d\uff10\uff10\uff14\uff16",                 # full-width digits
+])
+def test_the_forms_a_hostile_writer_uses_are_found_and_masked(written):
+    text = f"Sökande {written} har ansökt."
+    assert find_personnummer(text) == [written]
+    assert mask_personnummer(text) == f"Sökande {MASK} har ansökt."
+
+
+def test_spaced_out_digits_are_found_only_when_screening_loosely():
+    spaced = "Intyg 6 0 0 2 0 2 - 0 2 0 3 och 6 0 0 2\r\n02-0204"
+    assert find_personnummer(spaced) == []
+    assert len(find_personnummer(spaced, loose=True)) == 2
+    assert find_personnummer("Sidorna 1 2 3 4 och 5", loose=True) == []

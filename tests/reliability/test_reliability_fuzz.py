@@ -6,6 +6,7 @@ NAMNDAPP_FUZZ_CASES sets how many cases each test runs (default 200; a full run 
 """
 
 import copy
+import json
 import os
 import shutil
 
@@ -153,3 +154,54 @@ def test_mutated_text_through_the_command_line_gives_one_swedish_line(demo_maste
 
     run()
     print(f"{CASES} ändrade texter: slutkoder {codes}")
+
+
+# The other JSON importers of the command line -----------------------------------------------------
+
+def mutate(base, draw_value, choices):
+    """A copy of `base` with one value (or the whole of it) replaced."""
+    data = copy.deepcopy(base)
+    spots = [path for path, _ in places(data)]
+    path = choices(spots)
+    if not path:
+        return draw_value()
+    parent = data
+    for key in path[:-1]:
+        parent = parent[key]
+    parent[path[-1]] = draw_value()
+    return data
+
+
+def test_report_and_standing_item_files_are_imported_or_refused_cleanly(demo_master, tmp_path_factory):
+    report = copy.deepcopy(demo_master[2]["main"]["cases"][0]["reports"][0])
+    case_number = demo_master[2]["main"]["cases"][0]["case_number"]
+    standing = [{"placement": "opening", "title": "Val av justerare", "kind": "val"},
+                {"placement": "closing", "title": "Meddelanden", "kind": "information"}]
+    folder = tmp_path_factory.mktemp("fuzz-andra")
+    runner = CliRunner()
+    counter = iter(range(10 ** 9))
+    codes = {}
+
+    @settings(FUZZ, max_examples=max(20, CASES // 2))
+    @given(data=st.data(), which=st.sampled_from(["report-set", "standing-items-set"]))
+    def run(data, which):
+        base = report if which == "report-set" else standing
+        content = mutate(base, lambda: data.draw(hostile_values), lambda spots: data.draw(st.sampled_from(spots)))
+        file = folder / "fil.json"
+        file.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+        path = folder / f"fall-{next(counter)}.sqlite"
+        shutil.copy(demo_master[0], path)
+        before = content_fingerprint(path)
+        target = case_number if which == "report-set" else "SN"
+        result = runner.invoke(main, [which, target, str(file), "--db", str(path)])
+        codes[(which, result.exit_code)] = codes.get((which, result.exit_code), 0) + 1
+        assert result.exit_code in (0, 1), result.output
+        if result.exit_code:
+            lines = [line for line in result.output.splitlines() if line.strip()]
+            assert len(lines) == 1 and lines[0].startswith("Fel: ") and "oväntat" not in lines[0], result.output
+            assert content_fingerprint(path) == before
+        for leftover in folder.glob(f"{path.name}*"):
+            leftover.unlink()
+
+    run()
+    print(f"report-set och standing-items-set: {codes}")

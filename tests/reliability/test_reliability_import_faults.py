@@ -180,3 +180,11 @@ def test_the_section_checks_refuse_without_the_schema(db, db_path, meeting_file,
         exchange.import_meeting(db, meeting_file, sections=list(SECTIONS))  # not the tuple itself: no schema
     assert caught.value.path == path
     assert content_fingerprint(db_path) == before
+
+
+def test_a_message_quoting_control_characters_stays_on_one_line(demo_path, tmp_path, meeting_file):
+    file = tmp_path / "skrivelse.json"
+    file.write_text(json.dumps({"\x1e\u2028\r": None, "title": "x"}), encoding="utf-8")
+    result = cli("report-set", meeting_file["cases"][0]["case_number"], file, "--db", demo_path)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Fel: ") and "\\x1e" in result.stderr

@@ -42,6 +42,7 @@ def world(db):
                       description=f"Sökanden {PERSONNUMMER} ansöker om bostadsanpassning av badrummet.")
     ids["meeting"] = make_meeting(db, ids, "KN", "2024-04-26")
     now = "2024-04-26T10:00:00"
+    _insert(db, "minutes", {"meeting_id": ids["meeting"], "opened_at": now, "updated_at": now})
     ids["paragraph"] = _insert(db, "paragraphs", {
         "meeting_id": ids["meeting"], "body_id": ids["KN"], "year": 2024, "number": 7, "case_id": ids["obergs"],
         "title": "Bidrag till Öbergs hembygdsförening", "description": "Arbetsutskottet föreslår bifall.",

@@ -62,3 +62,24 @@ def test_a_rebuild_gives_the_index_the_triggers_kept(db, world):
     assert rebuild(db) == len(kept)
     assert _index(db) == kept
     search_store.integrity_check(db)
+
+
+def test_a_bulk_insert_is_indexed_when_it_ends_and_the_trigger_works_again_after(db, world):
+    def decision(key, kind):
+        return {"decision_date": "2025-04-01", "kind": kind, "unit": "Tillståndsenheten", "area": "", "warnings": "",
+                "confidential": 0, "chair_decision": 0, "natural_key": key, "created_at": "2025-04-01T10:00:00"}
+
+    from namndapp.storage import delegation as delegation_store
+    with db.atomic():
+        added = delegation_store.insert_decisions(db, [decision(10 + n, f"Tillstånd för fyrverkeri nr {n}")
+                                                       for n in range(3)])
+    assert added == 3
+    assert len(search(db, "fyrverkeri", public=False).hits) == 3
+    try:
+        with search_store.deferred(db, "delegated"):
+            raise RuntimeError("avbrutet")
+    except RuntimeError:
+        pass
+    db["delegated_decisions"].insert(decision(20, "Tillstånd för marknad"))
+    assert [hit["kind"] for hit in search(db, "marknad", public=False).hits] == ["delegated"]
+    search_store.integrity_check(db)

@@ -103,3 +103,13 @@ def test_paging_gives_the_rest_without_repeating(db, world):
     rest = search(db, "bidrag* OR kultur*", public=False, limit=50, offset=2)
     assert first.more and [h["entry"] for h in first.hits + rest.hits] == everything
     assert not rest.more
+
+
+def test_a_passage_is_split_into_text_and_spans_whatever_its_marks():
+    from namndapp.services.search.passage import split
+    from namndapp.storage.search import HIGHLIGHT_END as E, HIGHLIGHT_START as S
+
+    assert split(f"a {S}bidrag{E} och {S}kultur{E}.") == ("a bidrag och kultur.", [(2, 8), (13, 19)])
+    assert split(f"{E}x {S}y") == ("x y", [])          # a mark without its partner opens or closes nothing
+    assert split(f"{S}{E}tom") == ("tom", [])
+    assert split(None) == ("", [])

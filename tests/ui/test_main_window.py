@@ -5,6 +5,7 @@ from ui.meetings_view import MeetingsView
 from ui.members_view import MembersView
 from ui.settings_view import SettingsView
 from ui.delegation.view import DelegationView
+from ui.search import SearchView
 
 
 def test_title_names_the_database_file(filled, window, db_path):
@@ -20,7 +21,7 @@ def test_menus_are_swedish(window):
 
 def test_navigation_reaches_every_screen_with_its_rows(filled, window):
     expected = {"Sammanträden": MeetingsView, "Ärenden": CasesView, "Ledamöter": MembersView,
-                "Inställningar": SettingsView, "Delegation": DelegationView}
+                "Inställningar": SettingsView, "Delegation": DelegationView, "Sök": SearchView}
     assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == list(expected)
     for row, (title, screen_class) in enumerate(expected.items()):
         window.navigation.setCurrentRow(row)

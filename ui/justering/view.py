@@ -102,6 +102,7 @@ class JusteringView(QWidget):
         self.message = hint("")
         self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
         layout.addWidget(self.message)
+        layout.addStretch(0)  # takes the room only when the answers are hidden (a justerat protokoll)
         self.reload()
 
     # Reading --------------------------------------------------------------------------------------

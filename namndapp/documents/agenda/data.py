@@ -26,10 +26,13 @@ class KallelseItem:
 
 @dataclass
 class TimeSlotLine:
+    """A hålltid; confidential when an item tied to it is, so its title and presenters stay internal."""
     start_time: str
     end_time: str
     title: str
     presenters: str = ""
+    confidential: bool = False
+    public_title: str = ""
 
 
 @dataclass

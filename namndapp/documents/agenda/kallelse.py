@@ -13,9 +13,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
 from namndapp import swedish
 from namndapp.documents import house_style as hs, pdf_common as pc
 from namndapp.documents.agenda.data import KallelseData
+from namndapp.documents.public_wording import KALLELSE_NOTE
 
-PUBLIC_NOTE = ("Offentlig version. Punkter som omfattas av sekretess visas med en allmän rubrik, "
-               "utan diarienummer och namn.")
 ABSENCE_NOTE = "Vid förhinder, meddela nämndsekreteraren så snart som möjligt så att ersättare kan kallas."
 
 
@@ -91,7 +90,7 @@ def kallelse_story(data: KallelseData) -> list:
         sentence = f"<b>{pc.markup(data.body_name)}</b>{pc.markup(data.sentence[len(data.body_name):])}"
     story = [Paragraph("Kallelse", styles["title"]), Paragraph(sentence, styles["lead"])]
     if data.public:
-        story.append(Paragraph(pc.markup(PUBLIC_NOTE), styles["note"]))
+        story.append(Paragraph(pc.markup(KALLELSE_NOTE), styles["note"]))
     story += _slot_table(data, styles)
     # A CondPageBreak rather than keepWithNext: the heading stays with the first rows, the table may split.
     story += [CondPageBreak(40 * mm), Paragraph("Föredragningslista", styles["h2_loose"])]

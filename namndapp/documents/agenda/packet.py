@@ -31,17 +31,12 @@ from namndapp.documents import report_pdf
 from namndapp.documents.agenda import kallelse as kallelse_doc
 from namndapp.documents.agenda.data import KallelseData, KallelseItem, PacketData
 from namndapp.documents.fonts import register_fonts
+from namndapp.documents.public_wording import (PROTECTION, WITHHELD_DOCUMENT, WITHHELD_ITEM, WITHHELD_SCREENED,
+                                               reference)
 
 log = logging.getLogger(__name__)
 
 NO_REPORT = "Denna punkt ”{label} {title}” har inget tjänsteutlåtande."
-WITHHELD_ITEM = ("Handlingarna till den här punkten omfattas av sekretess{ref} och ingår inte i den "
-                 "offentliga versionen av handlingarna.")
-WITHHELD_DOCUMENT = "Handlingen omfattas av sekretess{ref} och ingår inte i den offentliga versionen av handlingarna."
-WITHHELD_SCREENED = ("Bilagan ”{title}” ingår inte i den offentliga versionen av handlingarna: {reason}. Den finns "
-                     "i den interna versionen.")
-PROTECTION = "Skyddskod: Allmän handling – skyddad enligt sekretess"
-
 Progress = Callable[[int, int, str], None]
 
 
@@ -73,10 +68,6 @@ class RenderedPacket:
     warnings: list[str]
     page_count: int
     toc: list[tuple[str, str, int]]   # (number label, title, first page) per item
-
-
-def _secrecy(reference: str | None) -> str:
-    return f" enligt {reference}" if reference else ""
 
 
 def read_pdf(content: bytes | None, filename: str = "", mime_type: str = "") -> tuple[PdfReader | None, str]:
@@ -113,12 +104,12 @@ def _prepare(data: PacketData, warnings: list[str], progress: Progress | None) -
         entry = ItemPart(item)
         collected.append(entry)
         if packet_item.withheld:
-            entry.withheld_message = WITHHELD_ITEM.format(ref=_secrecy(item.secrecy_ref))
+            entry.withheld_message = WITHHELD_ITEM.format(ref=reference(item.secrecy_ref))
             continue
         for part in packet_item.parts:
             if part.withheld:
                 message = (WITHHELD_SCREENED.format(title=part.title, reason=part.message) if part.message
-                           else WITHHELD_DOCUMENT.format(ref=_secrecy(part.secrecy_ref)))
+                           else WITHHELD_DOCUMENT.format(ref=reference(part.secrecy_ref)))
                 entry.parts.append(Part(part.title, "withheld", message=message))
             elif part.kind == "report":
                 entry.parts.append(Part(part.title, "report", report={**part.report, "_case": part.case}))

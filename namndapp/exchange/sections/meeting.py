@@ -51,6 +51,8 @@ class MeetingSection:
         fields = {key: value.get(key) for key in ("start_time", "end_time", "place", "kind", "status")}
         with ctx.at(self.key):
             same = [m for m in store.meetings(ctx.db, body_id) if m["meeting_date"] == day and m["start_time"] == start]
+            if fields["status"] == "justerat" and not (same and same[0]["status"] == "justerat"):
+                fields["status"] = "genomfört"  # only the justering sets it: the minutes section freezes the protokoll
             if same:
                 ctx.meeting_id = same[0]["id"]
                 existing = rows.get(ctx.db, "meetings", ctx.meeting_id)

@@ -76,6 +76,19 @@ def notice_data(db: Database, meeting_id: int) -> dict:
     }
 
 
+NOTICE_FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html"}
+
+
+def notice_document(db: Database, meeting_id: int, fmt: str) -> bytes:
+    """The anslag as a PDF or an HTML fragment for the website. It is public by nature, so it is made through
+    the one public filter and final scan like every public document."""
+    from namndapp.justering import notice  # noqa: PLC0415  (reportlab on first use)
+    from namndapp.public import publish  # noqa: PLC0415
+
+    render = notice.notice_pdf if fmt == "pdf" else (lambda data: notice.notice_html(data).encode("utf-8"))
+    return publish(notice_data(db, meeting_id), render, fmt)
+
+
 def protocol_notice(db: Database, meeting_id: int) -> dict:
     """The anslagsbevis of the protokoll as the minutes view carries it ("notice"): empty until the
     anslag, then its dates, so that a protokoll printed after the anslag states them."""

@@ -38,3 +38,17 @@ def chain_hash(previous_chain_hash: str | None, meeting_id: int, justerad_on: st
     """Each seal's hash includes the previous seal's, so removing or altering one breaks every later link."""
     text = f"{previous_chain_hash or ''}\n{meeting_id}\n{justerad_on}\n{content}"
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def exchange_hash(minutes_section: dict) -> str:
+    """The SHA-256 an exchange file carries for a justerat protokoll: its "minutes" section as written (natural
+    keys, no row ids, so the same in every database), leaving out the justering's own state (the statuses
+    and the "justering" record itself) and "persons", which only describes people the keys refer to and
+    depends on what the receiving register already has. Checked when the file is read and again on what the
+    import wrote."""
+    content = {key: value for key, value in minutes_section.items() if key not in ("status", "justering", "persons")}
+    content["paragraphs"] = [{key: value for key, value in paragraph.items() if key != "status"}
+                             for paragraph in content.get("paragraphs") or []]
+    text = json.dumps({"version": CANONICAL_VERSION, "minutes": content}, ensure_ascii=False, sort_keys=True,
+                      separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

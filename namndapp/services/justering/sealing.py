@@ -30,26 +30,7 @@ def justera(db: Database, meeting_id: int, *, today: dt.date | None = None) -> d
         missing = approvals.missing_approvals(db, meeting_id)
         if missing:
             raise ConflictError("Protokollet kan inte justeras än: " + " ".join(missing))
-        digest = content.content_hash(db, meeting_id)
-        moment = rows.now()
-        summary = f"Justering av protokollet {meeting['meeting_date']}"
-        group = rows.UndoGroup()
-        # The meeting first: once the protokoll is justerat its meeting's status may no longer change.
-        rows.update(db, "meetings", meeting_id, {"status": "justerat"}, summary, group)
-        for paragraph in minutes_store.paragraphs(db, meeting_id):
-            if paragraph["status"] != "justerad":
-                rows.update(db, "paragraphs", paragraph["id"], {"status": "justerad", "approved_at": moment},
-                            summary, group)
-        rows.update(db, "minutes", minutes["id"], {"status": "justerat", "approved_at": moment,
-                                                   "updated_at": moment}, summary, group)
-        previous = store.last_seal_of_body(db, meeting["body_id"])
-        on = today.isoformat()
-        seal_id = rows.insert(db, "justering_seals", {
-            "meeting_id": meeting_id, "body_id": meeting["body_id"], "justerad_on": on, "justerad_at": moment,
-            "canonical_version": content.CANONICAL_VERSION, "content_hash": digest,
-            "previous_seal_id": previous["id"] if previous else None,
-            "chain_hash": content.chain_hash(previous["chain_hash"] if previous else None, meeting_id, on, digest),
-        }, summary, group)
+        seal_id = _freeze(db, meeting, minutes, today.isoformat(), f"Justering av protokollet {meeting['meeting_date']}")
     deadline = deadlines.justering_deadline(dt.date.fromisoformat(meeting["meeting_date"]))
     warnings = []
     if deadlines.is_late(deadline, today):
@@ -58,6 +39,43 @@ def justera(db: Database, meeting_id: int, *, today: dt.date | None = None) -> d
     anslag = deadlines.anslag_deadline(today)
     return {"seal": store.seal(db, meeting_id), "seal_id": seal_id, "warnings": warnings,
             "last_anslag_day": anslag.last_day}
+
+
+def seal_imported(db: Database, meeting_id: int, justerad_on: str) -> dict:
+    """Freeze a protokoll read from the exchange file of a protokoll justerat elsewhere (the import has checked
+    its content against the file's hash; the approvals were given where it was justerat). Sealed in this
+    database's chain, with the day it was justerat."""
+    with db.atomic():
+        meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
+        minutes = minutes_store.minutes_row(db, meeting_id)
+        if not minutes or minutes["status"] == "justerat":
+            raise ConflictError("Protokollet är redan justerat." if minutes else "Protokollet är inte öppnat än.")
+        seal_id = _freeze(db, meeting, minutes, justerad_on,
+                          f"Justerat protokoll {meeting['meeting_date']} inläst från fil")
+    return store.seal(db, meeting_id) | {"id": seal_id}
+
+
+def _freeze(db: Database, meeting: dict, minutes: dict, on: str, summary: str) -> int:
+    """Inside the caller's transaction: the meeting, every § and the protokoll justerat, and the seal."""
+    meeting_id = meeting["id"]
+    digest = content.content_hash(db, meeting_id)
+    moment = rows.now()
+    group = rows.UndoGroup()
+    # The meeting first: once the protokoll is justerat its meeting's status may no longer change.
+    rows.update(db, "meetings", meeting_id, {"status": "justerat"}, summary, group)
+    for paragraph in minutes_store.paragraphs(db, meeting_id):
+        if paragraph["status"] != "justerad":
+            rows.update(db, "paragraphs", paragraph["id"], {"status": "justerad", "approved_at": moment},
+                        summary, group)
+    rows.update(db, "minutes", minutes["id"], {"status": "justerat", "approved_at": moment,
+                                               "updated_at": moment}, summary, group)
+    previous = store.last_seal_of_body(db, meeting["body_id"])
+    return rows.insert(db, "justering_seals", {
+        "meeting_id": meeting_id, "body_id": meeting["body_id"], "justerad_on": on, "justerad_at": moment,
+        "canonical_version": content.CANONICAL_VERSION, "content_hash": digest,
+        "previous_seal_id": previous["id"] if previous else None,
+        "chain_hash": content.chain_hash(previous["chain_hash"] if previous else None, meeting_id, on, digest),
+    }, summary, group)
 
 
 def chain_problems(db: Database) -> list[str]:

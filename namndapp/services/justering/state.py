@@ -45,4 +45,7 @@ def protokoll_state(db: Database, meeting_id: int, today: dt.date | None = None)
     result.update(deadline=last_appeal_day, deadline_label="Sista dag för överklagande",
                   take_down_on=dt.date.fromisoformat(latest["take_down_on"]))
     result["state"] = APPEAL_OVER if today > last_appeal_day else POSTED
+    if last_appeal_day < today <= result["take_down_on"]:
+        result["warnings"].append(f"Överklagandetiden gick ut {last_appeal_day.isoformat()}: anslaget ska tas ned "
+                                  f"från anslagstavlan {result['take_down_on'].isoformat()}.")
     return result

@@ -9,6 +9,6 @@ reservations and protokollsanteckningar, and delegated decisions.
 
 from namndapp.services.search.kinds import KIND_LABELS, kind_named
 from namndapp.services.search.passage import highlighted
-from namndapp.services.search.service import SearchResults, rebuild, search
+from namndapp.services.search.service import SearchResults, rebuild, search, years
 
-__all__ = ["KIND_LABELS", "SearchResults", "highlighted", "kind_named", "rebuild", "search"]
+__all__ = ["KIND_LABELS", "SearchResults", "highlighted", "kind_named", "rebuild", "search", "years"]

@@ -8,19 +8,25 @@ from namndapp.storage.search import HIGHLIGHT_END, HIGHLIGHT_START
 def split(marked: str | None) -> tuple[str, list[tuple[int, int]]]:
     """(text, [(start, end), …]) of a marked passage. A mark left alone (the personnummer mask may take
     its partner) closes or opens nothing."""
-    text, spans, start = [], [], None
-    length = 0
-    for char in marked or "":
-        if char == HIGHLIGHT_START:
+    marked = marked or ""
+    pieces, spans, length, start = [], [], 0, None
+    position = 0
+    while True:
+        found = [i for i in (marked.find(HIGHLIGHT_START, position), marked.find(HIGHLIGHT_END, position)) if i >= 0]
+        end = min(found) if found else len(marked)
+        pieces.append(marked[position:end])
+        length += end - position
+        if not found:
+            break
+        if marked[end] == HIGHLIGHT_START:
             start = length
-        elif char == HIGHLIGHT_END:
-            if start is not None and length > start:
-                spans.append((start, length))
+        elif start is not None and length > start:
+            spans.append((start, length))
             start = None
         else:
-            text.append(char)
-            length += 1
-    return "".join(text), spans
+            start = None
+        position = end + 1
+    return "".join(pieces), spans
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], before: str, after: str, escape=lambda s: s) -> str:

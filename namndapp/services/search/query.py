@@ -73,9 +73,9 @@ def to_fts(text: str) -> str:
     if len(text) > MAX_LENGTH:
         raise ValidationError(f"Sökfrågan är för lång ({len(text)} tecken). Korta den till högst {MAX_LENGTH} tecken.")
     parts = tokens(text)
+    _check(parts)
     if not any(kind == "term" for kind, _ in parts):
         return ""
-    _check(parts)
     pieces = []
     for kind, part in parts:
         # Two things side by side mean both (FTS5 would refuse a term right after a parenthesis).

@@ -99,35 +99,39 @@ def _finish(hit: dict) -> dict:
     return hit
 
 
-def _page(db: Database, match: str, ranked: list[tuple[int, float]], public: bool) -> list[dict]:
+def _page(db: Database, match: str, ranked: list[tuple], public: bool) -> list[dict]:
+    """The hits of ranked (rowid, rank[, passage]) rows. Without passages they are read here, for the hits
+    shown only: what the public filter will withhold is not even gathered."""
     by_kind: dict[str, list[int]] = {}
-    for rowid, _rank in ranked:
+    for rowid, *_rest in ranked:
         kind, source_id = search_store.kind_of(rowid)
         by_kind.setdefault(kind, []).append(source_id)
     rows = {kind: search_store.sources(db, kind, ids) for kind, ids in by_kind.items()}
     hits = []
-    for rowid, rank in ranked:
+    for rowid, rank, *passage in ranked:
         kind, source_id = search_store.kind_of(rowid)
         row = rows[kind].get(source_id)
         if row is None:   # an entry whose § lost its meeting or body cannot be opened: not a hit
             continue
         marks = secrecy(row)
         if public and marks.confidential:
-            # What the public filter will withhold is not even gathered: its passage is never read.
             hits.append({"entry": rowid, "kind": kind, "confidential": True})
         else:
             hits.append(_hit(kind, rowid, rank, row, marks))
-    wanted = [hit["entry"] for hit in hits if not hit["confidential"] or not public]
-    passages = search_store.passages(db, match, wanted)
-    for hit in hits:
-        if "passage" in hit:
-            hit["passage"] = passages.get(hit["entry"], "")
+            hits[-1]["passage"] = passage[0] if passage else None
+    missing = [hit["entry"] for hit in hits if hit.get("passage", "") is None]
+    if missing:
+        found = search_store.passages(db, match, missing)
+        for hit in hits:
+            if hit.get("passage", "") is None:
+                hit["passage"] = found.get(hit["entry"], "")
     return hits
 
 
-def _ranked(db, match, criteria, limit, offset):
+def _ranked(db, match, criteria, limit, offset, *, passages=False):
+    read = search_store.ranked_with_passages if passages else search_store.ranked
     try:
-        return search_store.ranked(db, match, limit=limit, offset=offset, **criteria)
+        return read(db, match, limit=limit, offset=offset, **criteria)
     except sqlite3.OperationalError as exc:
         if "fts5" in str(exc) or "syntax" in str(exc) or "MATCH" in str(exc):
             raise ValidationError("Sökfrågan kunde inte tolkas. Skriv orden du söker, en fras inom "
@@ -152,7 +156,7 @@ def search(db: Database, query: str, *, public: bool, body: str | int | None = N
     criteria = {"body_id": _body_id(db, body), "year": int(year) if year is not None else None,
                 "kinds": _kinds(kind)}
     if not public:
-        ranked = _ranked(db, match, criteria, limit + 1, offset)
+        ranked = _ranked(db, match, criteria, limit + 1, offset, passages=True)
         results.hits = [_finish(hit) for hit in _page(db, match, ranked[:limit], public=False)]
         results.more = len(ranked) > limit
         return results
@@ -184,3 +188,8 @@ def rebuild(db: Database) -> int:
     """Build the search index again from the register; the number of indexed texts."""
     with db.atomic():
         return search_store.rebuild(db)
+
+
+def years(db: Database) -> list[int]:
+    """The years worth offering as a filter: those with cases or §§, newest first."""
+    return search_store.years(db)

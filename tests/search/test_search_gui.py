@@ -82,3 +82,12 @@ def test_a_query_that_cannot_be_read_is_explained_under_the_field(world, window,
     qtbot.keyClicks(view.field, "(bidrag")
     qtbot.waitUntil(lambda: "vänsterparentes" in view.summary.text(), timeout=5000)
     assert view.results.count() == 0
+
+
+def test_a_hit_in_a_later_paragraph_opens_that_paragraph_not_the_first(world, window, qtbot):
+    view = _start(window, qtbot)
+    _type(qtbot, view, "insatsen")
+    assert [hit["kind"] for hit in _hits(view)] == ["decision"]
+    _click(qtbot, view, 0)
+    workspace = window.screens["Sammanträden"].detail.tabs.currentWidget()
+    assert workspace.current_paragraph_id() == world["secret_paragraph"]

@@ -34,7 +34,7 @@ def open_paragraph(window, meeting_id: int, paragraph_id: int | None) -> bool:
     tabs.setCurrentIndex(titles.index("Protokoll"))
     workspace = tabs.currentWidget()
     select = getattr(workspace, "select_paragraph", None)
-    return True
+    return bool(select(paragraph_id)) if callable(select) else True
 
 
 def open_delegated_decision(window, decision_date: str | None) -> bool:

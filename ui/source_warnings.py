@@ -11,11 +11,6 @@ from namndapp.public import source_check
 SHOWN = 3
 
 
-class _Bridge(QObject):
-    """Carries a warning from whichever thread wrote the row to the GUI thread."""
-    warned = Signal(str)
-
-
 class SourceWarningBanner(QFrame):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -47,8 +42,25 @@ class SourceWarningBanner(QFrame):
         self.hide()
 
 
-def install(window: QMainWindow) -> SourceWarningBanner:
-    """Put the banner above the window's central widget and listen to the core until the window is gone."""
+class _Installed(QObject):
+    """Listens to the core from the start; the banner itself is built with the first warning, so that a
+    window that never warns never pays for it at start-up."""
+    warned = Signal(str)
+
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.window = window
+        self.banner: SourceWarningBanner | None = None
+        self.warned.connect(self.show_warning)
+
+    def show_warning(self, text: str) -> None:
+        if self.banner is None:
+            self.banner = _place_banner(self.window)
+        self.banner.add(text)
+        self.window.statusBar().showMessage(text, 15000)
+
+
+def _place_banner(window: QMainWindow) -> SourceWarningBanner:
     central = window.takeCentralWidget()
     container = QWidget()
     layout = QVBoxLayout(container)
@@ -60,16 +72,21 @@ def install(window: QMainWindow) -> SourceWarningBanner:
         central.setParent(container)
         layout.addWidget(central, 1)
     window.setCentralWidget(container)
-    bridge = _Bridge(banner)
-    bridge.warned.connect(banner.add)
-    bridge.warned.connect(lambda text: window.statusBar().showMessage(text, 15000))
+    return banner
+
+
+def install(window: QMainWindow) -> _Installed:
+    """Show the core's warnings at the source above the window's content, from now until the window is gone.
+    `window.source_warnings.banner` is the banner once a warning has come."""
+    installed = _Installed(window)
+
     def listener(text: str) -> None:
         try:
-            bridge.warned.emit(text)
+            installed.warned.emit(text)
         except RuntimeError:  # the window is already gone
             source_check.remove_listener(listener)
 
     source_check.add_listener(listener)
-    banner.destroyed.connect(lambda *_: source_check.remove_listener(listener))
-    window.source_warning_banner = banner
-    return banner
+    installed.destroyed.connect(lambda *_: source_check.remove_listener(listener))
+    window.source_warnings = installed
+    return installed

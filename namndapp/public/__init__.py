@@ -11,10 +11,21 @@
   public document.
 """
 
-from namndapp.public.confidentiality import GENERIC_DOCUMENT_TITLE, GENERIC_TITLE, Secrecy, secrecy
-from namndapp.public.filter import PublicVersion, public_version
-from namndapp.public.personnummer import MASK, contains_personnummer, find_personnummer, mask_personnummer
-from namndapp.public.publish import LeakRefused, publish
+import importlib
 
-__all__ = ["GENERIC_DOCUMENT_TITLE", "GENERIC_TITLE", "MASK", "LeakRefused", "PublicVersion", "Secrecy",
-           "contains_personnummer", "find_personnummer", "mask_personnummer", "public_version", "publish", "secrecy"]
+# Loaded on first use (PEP 562): every audited write imports source_check, and the start-up of the GUI
+# should not pay for the filter and the scan.
+_EXPORTS = {
+    "GENERIC_DOCUMENT_TITLE": "confidentiality", "GENERIC_TITLE": "confidentiality", "Secrecy": "confidentiality",
+    "secrecy": "confidentiality", "PublicVersion": "filter", "public_version": "filter", "MASK": "personnummer",
+    "contains_personnummer": "personnummer", "find_personnummer": "personnummer",
+    "mask_personnummer": "personnummer", "LeakRefused": "publishing", "publish": "publishing",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"namndapp.public.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'namndapp.public' has no attribute {name!r}")

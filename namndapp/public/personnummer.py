@@ -41,9 +41,21 @@ _LOOSE = re.compile(
 _SPACED_DIGITS = re.compile(r"(?<!\d)(?<!\d )\d(?: \d){3,}(?!\d)(?! \d)")
 
 
-def _normalised(text: str) -> tuple[str, list[int]]:
+# What only the slow path reads: invisible characters, and digits other than 0–9.
+# What only the slow path reads: invisible characters, and digits other than 0–9 (superscript, full-width,
+# Arabic, Persian, Devanagari and other scripts' digits, circled and mathematical digits).
+_UNUSUAL = re.compile("[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
+                      "\u00b2\u00b3\u00b9\u2070-\u209f\u2460-\u249b\u24ea-\u24ff\u2776-\u2793"
+                      "\u0660-\u0669\u06f0-\u06f9\u07c0-\u07c9\u0966-\u096f\u09e6-\u09ef\u0e50-\u0e59"
+                      "\uff10-\uff19\U0001d7ce-\U0001d7ff]")
+_SIX_DIGITS = re.compile(r"\d\d[ \u00a0]?\d\d[ \u00a0]?\d\d")
+
+
+def _normalised(text: str) -> tuple[str, list[int] | None]:
     """The text without invisible characters and with every digit as 0–9, and where each of its characters
-    stood in the original."""
+    stood in the original (None: where it stands, the text being unchanged)."""
+    if not _UNUSUAL.search(text):
+        return text, None
     chars, where = [], []
     for index, ch in enumerate(text):
         if ch.isascii():
@@ -66,7 +78,11 @@ def _is_birth_date(match: re.Match) -> bool:
 
 def _spans(text: str, loose: bool) -> list[tuple[int, int]]:
     """(start, end) in `text` of every personnummer-like string."""
+    if not loose and not _SIX_DIGITS.search(text) and not _UNUSUAL.search(text):
+        return []  # most text: no six digits in a row, so no birth date to start from
     normal, where = _normalised(text)
+    if where is None:
+        where = range(len(text))
     if loose:
         normal, where = _joined_spaced_digits(normal, where)
     pattern = _LOOSE if loose else _PATTERN
@@ -77,18 +93,18 @@ def _spans(text: str, loose: bool) -> list[tuple[int, int]]:
     return spans
 
 
-def _joined_spaced_digits(normal: str, where: list[int]) -> tuple[str, list[int]]:
+def _joined_spaced_digits(normal: str, where) -> tuple[str, list[int]]:
     chars, places, last = [], [], 0
     for match in _SPACED_DIGITS.finditer(normal):
         chars.append(normal[last:match.start()])
-        places.extend(where[last:match.start()])
+        places.extend(list(where[last:match.start()]))
         for offset, ch in enumerate(match[0]):
             if ch != " ":
                 chars.append(ch)
                 places.append(where[match.start() + offset])
         last = match.end()
     chars.append(normal[last:])
-    places.extend(where[last:])
+    places.extend(list(where[last:]))
     return "".join(chars), places
 
 

@@ -26,10 +26,11 @@ def test_a_personnummer_typed_into_a_case_title_shows_a_warning(filled, window, 
     row = next(r for r in range(table.model().rowCount())
                if "Budget för äldreomsorgen" in str(table.model().index(r, 1).data()))
     _click_row(qtbot, table, row)
-    banner = window.source_warning_banner
-    assert not banner.isVisible()
+    assert window.source_warnings.banner is None        # built only when there is something to say
     type_into(qtbot, screen.detail.form.fields.widgets["title"], "Budget för äldreomsorgen, sökande 600202 0003")
-    qtbot.waitUntil(banner.isVisible, timeout=3000)
+    qtbot.waitUntil(lambda: window.source_warnings.banner is not None and window.source_warnings.banner.isVisible(),
+                    timeout=3000)
+    banner = window.source_warnings.banner
     assert "personnummer" in banner.label.text() and "rubrik" in banner.label.text()
     banner.close_button.click()
     assert not banner.isVisible()

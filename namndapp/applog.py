@@ -7,8 +7,9 @@ when that is set. Changes are logged by their identifiers only (the details stay
 log), because the file is what the secretary sends to whoever helps her.
 """
 
+from __future__ import annotations
+
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -53,6 +54,8 @@ def setup_logging(*, console: bool = False) -> Path | None:
     if current is not None and current.baseFilename == os.path.abspath(path):
         return path
     stop_logging()
+    import logging.handlers  # noqa: PLC0415  (imports sockets, queues …: not before the window's first paint)
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT,

@@ -189,6 +189,7 @@ def _logo_and_name(cell, text):
     paragraph.add_run(text)
     for neighbour in cell._parent.rows[0].cells:  # the row's texts line up with the name beside a logo
         neighbour.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+    return paragraph
 
 
 def _page_number(paragraph):
@@ -221,7 +222,9 @@ def _protocol_header(section):
 def _extract_header(section):
     header = section.header
     table = _fixed_table(header, 2, [TEXT_WIDTH - Mm(30), Mm(30)])
-    _logo_and_name(table.rows[0].cells[0], "{kommun} Protokollsutdrag")
+    name = _logo_and_name(table.rows[0].cells[0], "{kommun}")
+    kind = name.add_run(" Protokollsutdrag")  # in regular weight: the document's kind, not part of the name
+    kind.bold = False
     _page_number(_cell_text(table.rows[0].cells[1], "", "Sidhuvud", WD_ALIGN_PARAGRAPH.RIGHT))
     _cell_text(table.rows[1].cells[0], "{organ} {datum}", "Sidhuvud")
     gap = header.add_paragraph(style="Sidhuvud")  # two tables in a row would merge into one in Word and LibreOffice

@@ -384,3 +384,24 @@ def test_documents_from_recorded_minutes_hold_everything_in_the_right_paragraph(
     marks = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in votes.rows[1:]}
     assert marks["Johan Ekström (M)"] == ["", "X", ""] and marks["Pontus Öhman (V)"] == ["X", "", ""]
     assert marks["Summa"] == ["3", "2", "0"]
+
+
+def test_the_extract_header_sets_the_kind_apart_from_the_municipality(data):
+    """"Exempelby kommun Protokollsutdrag" reads as one line, but the kind is not part of the bold name."""
+    import io
+
+    from pypdf import PdfReader
+
+    fonts = {}
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip() and font_dict:
+            fonts.setdefault(text.strip(), str(font_dict.get("/BaseFont", "")))
+
+    PdfReader(io.BytesIO(protocol_files.extract_bytes(data, [39], "pdf"))).pages[0].extract_text(visitor_text=visit)
+    assert "Bold" in fonts["Exempelby kommun"] and "Bold" not in fonts["Protokollsutdrag"]
+    _, document = docx_text(protocol_files.extract_bytes(data, [39], "docx"))
+    runs = [run for cell in document.sections[0].header.tables[0].rows[0].cells for paragraph in cell.paragraphs
+            for run in paragraph.runs]
+    kind = next(run for run in runs if "Protokollsutdrag" in run.text)
+    assert kind.bold is False and not any(run.bold is False for run in runs if "Exempelby" in run.text)

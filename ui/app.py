@@ -5,7 +5,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from namndapp import applog, paths
@@ -75,29 +75,41 @@ def install_error_reporting() -> Path | None:
 
 
 def run(db_path: Path, demo: bool = False) -> int:
-    install_error_reporting()
+    # Errors are caught from the first moment; the log file itself is opened just after the window shows
+    # (an error before that opens it on the spot), so that start-up does not wait for it.
+    install_excepthook()
     try:
         return _run(db_path, demo)
     finally:
         applog.stop_logging()
 
 
+LOG_AFTER_MS = 300
+
+
+def _start_log(db_path) -> None:
+    applog.setup_logging(console=True)
+    log.info("Nämndapp startar med databasen %s", db_path)
+
+
 def _run(db_path: Path, demo: bool) -> int:
     app = make_application()
     if demo and db_path == paths.default_database_path():
         db_path = demo_database_path()  # --demo without --db: keep the real register clean
-    log.info("Nämndapp startar med databasen %s", db_path)
     try:
         window, notice = open_main_window(Path(db_path), demo)
     except NamndappError as error:
+        applog.setup_logging(console=True)
         log.warning("Databasen %s kunde inte öppnas: %s", db_path, error.message)
         QMessageBox.critical(None, "Nämndapp", f"Databasen kunde inte öppnas.\n\n{error.message}")
         return 1
     except OSError as error:
+        applog.setup_logging(console=True)
         log.warning("Databasen %s kunde inte öppnas", db_path, exc_info=True)
         QMessageBox.critical(None, "Nämndapp", f"Databasen {db_path} kunde inte öppnas: {error.strerror or error}.")
         return 1
     window.show()
+    QTimer.singleShot(LOG_AFTER_MS, lambda: _start_log(db_path))
     if notice:
         QMessageBox.information(window, "Nämndapp", notice)
     return app.exec()

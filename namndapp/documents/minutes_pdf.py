@@ -135,7 +135,12 @@ def _draw_running_parts(canvas, document: mc.MinutesDocument, page: int, total: 
             _box(canvas, right - 80 * mm, 10 * mm, document.sign_label)
             _box(canvas, right - 38 * mm, 10 * mm, document.approval_label)
     else:
-        canvas.drawString(left, top, f"{document.municipality} Protokollsutdrag")
+        # As the seeds: "<Kommun> Protokollsutdrag" on one line, with the document's kind in regular weight
+        # after a clear gap, so that the two never read as one name.
+        canvas.drawString(left, top, document.municipality)
+        canvas.setFont(sans, 11)
+        canvas.drawString(left + canvas.stringWidth(document.municipality, f"{sans}-Bold", 11) + 3 * mm, top,
+                          "Protokollsutdrag")
         canvas.setFont(sans, 9.5)
         canvas.drawRightString(text_right, top, f"Sida {page}({total})")
         canvas.drawString(left, top - 5 * mm, f"{document.body_name} {document.meeting_date}")

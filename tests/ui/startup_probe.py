@@ -20,8 +20,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-# Imported by the GUI only when a document is made: their presence at the first paint is a start-up cost.
-HEAVY_MODULES = ("reportlab", "pypdf", "docx", "lxml", "PIL", "pyhanko", "pypdfium2", "cryptography", "namndapp.demo",
+# Not needed before the first paint (the document stack loads when a document is made, the log file just after
+# the window shows): their presence at the first paint is a start-up cost.
+HEAVY_MODULES = ("logging.handlers", "reportlab", "pypdf", "docx", "lxml", "PIL", "pyhanko", "pypdfium2",
+                 "cryptography", "namndapp.demo",
                  "namndapp.documents.kallelse", "namndapp.documents.packet", "namndapp.documents.minutes_pdf",
                  "namndapp.documents.minutes_docx", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "PySide6.QtPrintSupport")
 

@@ -62,7 +62,6 @@ def test_public_documents_are_made_only_through_publish():
     """No service makes a public version by hand: every `public=` path ends in namndapp.public.publish."""
     hand_made = re.compile(r"public_version\(")
     allowed = {"namndapp/public/filter.py", "namndapp/public/publishing.py", "namndapp/public/__init__.py",
-               "namndapp/services/packet.py",       # the preview of what the packet withholds
                "namndapp/services/dispatch.py",     # plans a public dispatch from the public data
                "namndapp/services/search/service.py"}   # search hits are shown on screen, never rendered to a file
     offenders = [name for name, text in _sources(CORE) if hand_made.search(text) and name not in allowed]

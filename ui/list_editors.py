@@ -278,8 +278,9 @@ class PeopleListEditor(QWidget):
 
     def _editor_closed(self, _editor, hint) -> None:
         if hint not in MOVES_ON:  # after Tab (name to title) the row is still being filled in
+            people = self._rows()
             for row in reversed(range(self.table.rowCount())):
-                person = self._rows()[row]
+                person = people[row]
                 if not (person["name"].strip() or person["title"].strip()):
                     self.table.removeRow(row)
         self._say_changed()

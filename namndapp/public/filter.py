@@ -51,7 +51,6 @@ class PublicVersion:
     data: Any
     secrets: list[Secret] = field(default_factory=list)
     texts: list[tuple[str, str]] = field(default_factory=list)   # (where, text) of every string kept
-    withheld: list[str] = field(default_factory=list)             # "§ 12", "punkt 4", …
 
 
 def _label(key) -> str:
@@ -119,7 +118,6 @@ class _Walk:
                 self.remember(getattr(value, f.name), _join(where, _label(f.name)))
 
     def withheld_dict(self, entry: dict, where: str) -> dict:
-        self.version.withheld.append(where or "post")
         kept = {k: self.value(v, where, k) for k, v in entry.items() if k in KEPT_FIELDS}
         for k, v in entry.items():
             if k not in KEPT_FIELDS and k not in ("public_title", "confidential", "withheld"):
@@ -128,7 +126,6 @@ class _Walk:
         return {**kept, "title": title, "public_title": title, "confidential": True, "withheld": True}
 
     def withheld_dataclass(self, entry, where: str):
-        self.version.withheld.append(where or "post")
         names = {f.name for f in dataclasses.fields(entry)}
         changes = {}
         for f in dataclasses.fields(entry):

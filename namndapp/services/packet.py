@@ -3,8 +3,8 @@ public version, and the finished PDF.
 
 The public packet is made like every public document (namndapp.public.publish); on top of that each
 attachment that is still to be included is read as text and withheld, behind a page saying why, when
-it holds something like a personnummer or text of a confidential item. `public_packet_withheld`
-gives that list before anything is written, so the secretary sees it first.
+it holds something like a personnummer or text of a confidential item. The list of what was held
+back comes with the result, for the secretary to see before the file is written.
 """
 
 from __future__ import annotations
@@ -106,13 +106,6 @@ def screen_attachments(version: PublicVersion) -> list[str]:
                              f"versionen, eftersom {reason}.")
                 entry.parts[index] = PacketPart(part.title, "pdf", message=reason, withheld=True)
     return lines
-
-
-def public_packet_withheld(db, meeting_id: int) -> list[str]:
-    """What the public packet will hold back, before it is made (for the secretary to see first)."""
-    from namndapp.public import public_version  # noqa: PLC0415
-
-    return screen_attachments(public_version(packet_data(db, meeting_id)))
 
 
 def build_packet(db, meeting_id: int, *, public: bool = False, progress: Progress | None = None) -> PacketResult:

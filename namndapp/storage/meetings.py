@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database
 
+from namndapp.storage.secrecy import report_marks
+
 
 def meetings(db: Database, body_id: int | None = None, year: int | None = None) -> list[dict]:
     # Only the filters given are written into the query, and the year as a range of dates, so that the
@@ -35,12 +37,7 @@ REPORT_SECRECY = """
     (SELECT g.secrecy_ref FROM paragraphs g WHERE g.agenda_item_id = a.id AND g.confidential = 1
       LIMIT 1) AS paragraph_secrecy_ref,
     (SELECT g.public_title FROM paragraphs g WHERE g.agenda_item_id = a.id AND g.confidential = 1
-      LIMIT 1) AS paragraph_public_title,
-    (SELECT MAX(r.confidential) FROM case_reports r
-      WHERE r.id = a.report_id OR (r.case_id = a.case_id AND r.confidential = 1)) AS report_confidential,
-    COALESCE((SELECT r.secrecy_ref FROM case_reports r WHERE r.id = a.report_id AND r.confidential = 1),
-             (SELECT r.secrecy_ref FROM case_reports r WHERE r.case_id = a.case_id AND r.confidential = 1
-               ORDER BY r.id DESC LIMIT 1)) AS report_secrecy_ref"""
+      LIMIT 1) AS paragraph_public_title,""" + report_marks("a.report_id", "a.case_id")
 
 
 def time_slots(db: Database, meeting_id: int) -> list[dict]:

@@ -6,6 +6,9 @@ queries however many §§ it has.
 
 from sqlite_utils import Database
 
+from namndapp.storage.secrecy import report_marks
+
+REPORT_MARKS = report_marks("g.report_id, a.report_id", "g.case_id")
 _PERSON = "p.first_name || ' ' || p.last_name"
 
 
@@ -16,19 +19,12 @@ def minutes_row(db: Database, meeting_id: int) -> dict | None:
 
 def paragraphs(db: Database, meeting_id: int) -> list[dict]:
     return list(db.query(
-        """SELECT g.*, c.case_number, c.title AS case_title, a.position AS agenda_position,
+        f"""SELECT g.*, c.case_number, c.title AS case_title, a.position AS agenda_position,
                   a.item_number AS agenda_item_number, t.name AS proposal_to_name,
                   a.confidential AS item_confidential, a.public_title AS item_public_title,
                   c.confidential AS case_confidential, c.secrecy_ref AS case_secrecy_ref,
                   c.public_title AS case_public_title,
-                  (SELECT MAX(r.confidential) FROM case_reports r
-                    WHERE r.id IN (g.report_id, a.report_id) OR (r.case_id = g.case_id AND r.confidential = 1))
-                    AS report_confidential,
-                  COALESCE((SELECT r.secrecy_ref FROM case_reports r
-                             WHERE r.id IN (g.report_id, a.report_id) AND r.confidential = 1),
-                           (SELECT r.secrecy_ref FROM case_reports r WHERE r.case_id = g.case_id
-                             AND r.confidential = 1 ORDER BY r.id DESC LIMIT 1))
-                    AS report_secrecy_ref
+                  {REPORT_MARKS}
            FROM paragraphs g LEFT JOIN cases c ON c.id = g.case_id
                 LEFT JOIN agenda_items a ON a.id = g.agenda_item_id
                 LEFT JOIN bodies t ON t.id = g.proposal_to_body_id

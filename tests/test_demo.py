@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import json
+import re
 import shutil
 import subprocess
 import time
@@ -203,3 +204,109 @@ def test_demo_command(tmp_path):
     assert "redan" in again.output and "Traceback" not in again.output
     listed = runner.invoke(main, ["meetings", "--db", str(path), "--json"])
     assert len(json.loads(listed.output)) >= 20
+
+
+# --- the large municipality's delegation (namndapp/demo/large_delegation.py) ---------------------------------
+
+@pytest.fixture(scope="module")
+def storbacka(tmp_path_factory):
+    """Storbacka kommun at CI size for one year, made by the command as a user would."""
+    path = tmp_path_factory.mktemp("storbacka") / "storbacka.sqlite"
+    result = CliRunner().invoke(main, ["demo", "--db", str(path), "--scale", "ci", "--years", "1"])
+    assert result.exit_code == 0, result.output
+    database = open_database(path)
+    yield database, result.output
+    database.close()
+
+
+def _area_of_body() -> dict[str, set[str]]:
+    from namndapp.demo.large_delegation import KINDS, SHARES
+
+    return {code: {kind[0] for kind in KINDS[code]} for code in SHARES}
+
+
+def test_the_large_demo_spreads_its_delegated_decisions_over_seven_namnder(storbacka):
+    from namndapp.demo.large import SCALES
+
+    db, output = storbacka
+    assert f"{SCALES['ci'].delegated_per_year} delegationsbeslut" in output
+    areas = dict(db.execute("SELECT area, count(*) FROM delegated_decisions GROUP BY area").fetchall())
+    shares = {code: sum(areas.get(area, 0) for area in wanted) for code, wanted in _area_of_body().items()}
+    assert sum(shares.values()) == SCALES["ci"].delegated_per_year == sum(areas.values())
+    assert shares["SN"] > shares["BUN"] > shares["SBN"] > shares["KFN"] > 0 and all(shares.values())
+
+
+def test_each_namnds_decisions_are_reported_at_its_own_meetings(storbacka):
+    db, _ = storbacka
+    reported = db.execute(
+        """SELECT b.short_code, d.area, count(*) FROM delegated_decisions d
+           JOIN delegation_reports r ON r.id = d.report_id JOIN meetings m ON m.id = r.meeting_id
+           JOIN bodies b ON b.id = m.body_id GROUP BY b.short_code, d.area""").fetchall()
+    areas = _area_of_body()
+    assert {code for code, _area, _n in reported} == set(areas)
+    assert all(area in areas[code] for code, area, _n in reported)
+    for report in db.query("SELECT r.*, m.meeting_date FROM delegation_reports r JOIN meetings m "
+                           "ON m.id = r.meeting_id"):
+        linked = db.execute("SELECT count(*), min(decision_date), max(decision_date) FROM delegated_decisions "
+                            "WHERE report_id = ?", [report["id"]]).fetchone()
+        assert linked[0] == report["decision_count"] > 0
+        assert report["period_from"] <= linked[1] and linked[2] <= report["period_to"] < report["meeting_date"]
+        assert report["period_to"][8:] in ("28", "29", "30", "31")   # a month's (or months') decisions
+    # what was decided after a nämnd's last anmälan waits for its next meeting; nothing before is left out
+    for area, waiting, reported_until in db.execute(
+            """SELECT d.area, min(d.decision_date),
+                      (SELECT max(r.period_to) FROM delegation_reports r JOIN delegated_decisions e
+                       ON e.report_id = r.id WHERE e.area = d.area)
+               FROM delegated_decisions d WHERE d.report_id IS NULL GROUP BY d.area""").fetchall():
+        assert waiting > reported_until, area
+    sentences = db.execute("SELECT count(*) FROM paragraphs WHERE clauses LIKE '%Delegationsbesluten för perioden%'"
+                           ).fetchone()[0]
+    assert sentences == db.execute("SELECT count(*) FROM delegation_reports").fetchone()[0]
+
+
+def test_every_decision_is_checked_against_the_ordning_without_a_warning(storbacka):
+    db, _ = storbacka
+    counts = db.execute("SELECT count(*), sum(point IS NOT NULL AND rule_id IS NULL), sum(warnings != ''), "
+                        "sum(confidential) FROM delegated_decisions").fetchone()
+    assert counts[1] == 0 and counts[2] == 0 and 0 < counts[3] < counts[0]
+
+
+def test_the_ordning_has_a_chapter_per_namnd_and_is_revised_over_ten_years(tmp_path):
+    from namndapp.demo.large_delegation import CHAPTERS, add_ordning
+    from namndapp.services.delegation import ordning
+
+    db = open_database(tmp_path / "ordning.sqlite", create=True)
+    assert add_ordning(db, 2016, 2025) == 3
+    versions = sorted(ordning.versions(db), key=lambda version: version["valid_from"])
+    assert [(v["valid_from"], v["valid_to"]) for v in versions] == [
+        ("2016-01-01", "2019-12-31"), ("2020-01-01", "2022-12-31"), ("2023-01-01", None)]
+    first, last = ({rule["point"]: rule for rule in ordning.version_rules(db, v["id"])} for v in (versions[0],
+                                                                                                   versions[-1]))
+    assert {point.split(".")[0] for point in first} >= {"1", "5", "7", "12", "13", "14", "15", "16", "17"}
+    assert {"13.1.7", "17.1.4", "11.20"} <= set(last) - set(first)
+    assert [d["level"] for d in first["13.1.6"]["delegates"]] == [1, 2]
+    assert first["14.3.1"]["delegates"][0]["condition"] and first["17.1.1"]["utskott_only"]
+    assert len({code for code in CHAPTERS}) == 6
+    db.close()
+    short = open_database(tmp_path / "kort.sqlite", create=True)
+    assert add_ordning(short, 2024, 2025) == 1   # a revision never lies after the last year
+    short.close()
+
+
+def test_a_past_demo_protokoll_is_signed_by_two_and_verifies(demo, tmp_path):
+    """The justerade protokoll of the demo are stored signed by their chair and justerare (demo test
+    certificates); the stored file verifies against its seal, here and in poppler's pdfsig."""
+    db, summary = demo
+    meeting = summary["meetings"]["SN 2026-02-27"]
+    db.close()
+    path = tmp_path / "demo.sqlite"
+    result = CliRunner().invoke(main, ["verify", "--db", str(path), "--meeting", str(meeting)])
+    assert result.exit_code == 0, result.output
+    assert len(re.findall(r"^Underskrift \d av 2: .* \(TESTCERTIFIKAT\)$", result.output, re.M)) == 2
+    assert result.output.count("Underskriften är intakt.") == 2
+    out = tmp_path / "justerat.pdf"
+    result = CliRunner().invoke(main, ["protocol-pdf", str(meeting), "--db", str(path), "--out", str(out)])
+    assert result.exit_code == 0 and "Ordföranden och alla justerare har undertecknat" in result.output
+    if shutil.which("pdfsig"):
+        output = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True).stdout
+        assert output.count("Signature Validation: Signature is Valid.") == 2

@@ -20,11 +20,13 @@ from ui.agenda_time_slots import TimeSlotsEditor
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import CreateDialog
+from ui.lazy_tabs import LazyTabs
 from ui.widgets import button_row, hint
 
 LOCKED_STATUSES = ("genomfört", "justerat")
 
 ADD_CASE_KEY, ADD_INFO_KEY = "Ctrl+N", "Ctrl+Shift+N"
+SLOTS_TAB = "Hålltider"
 
 
 class AgendaEditor(QWidget):
@@ -82,11 +84,10 @@ class AgendaEditor(QWidget):
 
         self.item_form = AgendaItemForm(context)
         self.item_form.saved.connect(self._item_saved)
-        self.slots_editor = TimeSlotsEditor(context, meeting_id)
-        self.slots_editor.changed.connect(self._slots_changed)
         self.detail_tabs = QTabWidget()
         self.detail_tabs.addTab(self.item_form, "Vald punkt")
-        self.detail_tabs.addTab(self.slots_editor, "Hålltider")
+        self.lazy_tabs = LazyTabs(self.detail_tabs)  # the hålltider are built when first shown
+        self.lazy_tabs.add(SLOTS_TAB, self._build_slots_editor)
 
         splitter = QSplitter(Qt.Vertical)
         splitter.addWidget(list_part)
@@ -106,7 +107,7 @@ class AgendaEditor(QWidget):
         layout.addWidget(self.status_label)
 
         for widget in (self.add_case_button, self.add_info_button, self.remove_button, self.up_button,
-                       self.down_button, self.slots_editor.add_button):
+                       self.down_button):
             widget.setEnabled(self.editable)
         self.setTabOrder(self.add_case_button, self.add_info_button)
         self.setTabOrder(self.add_info_button, self.remove_button)
@@ -116,6 +117,16 @@ class AgendaEditor(QWidget):
         self.setTabOrder(self.down_button, self.item_form.fields.widgets["title"])
         self.reload()
         self.table.select_first()
+
+    @property
+    def slots_editor(self) -> TimeSlotsEditor:
+        return self.lazy_tabs.page(SLOTS_TAB)
+
+    def _build_slots_editor(self) -> TimeSlotsEditor:
+        editor = TimeSlotsEditor(self.context, self.meeting_id)
+        editor.changed.connect(self._slots_changed)
+        editor.add_button.setEnabled(self.editable)
+        return editor
 
     # Reading --------------------------------------------------------------------------------------
 
@@ -142,7 +153,9 @@ class AgendaEditor(QWidget):
 
     def refresh(self) -> None:
         """Called by the meeting screen when it is shown again."""
-        self.slots_editor.reload()
+        slots_editor = self.lazy_tabs.built(SLOTS_TAB)  # one not built yet reads its own when it is
+        if slots_editor is not None:
+            slots_editor.reload()
         self.reload()
 
     def _current_changed(self, row: dict | None) -> None:

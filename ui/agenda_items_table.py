@@ -106,16 +106,20 @@ class AgendaItemsTable(RowTableView):
         self.setTabKeyNavigation(False)  # Tab leaves the table for the next control
 
     def fit_columns(self) -> None:
+        """The narrow columns give way first, then the others shrink towards their heading (RowTableView's
+        rule). Widths come from RowTableView's sample of rows, measured once per reload, so that a resize
+        only shares the width out again."""
         width = self.viewport().width()
         for column, needed in OPTIONAL_COLUMNS:
             self.setColumnHidden(column, 0 < width < needed)
         header = self.horizontalHeader()
-        flexible = [c for c in range(self.source_model.columnCount())
-                    if header.sectionResizeMode(c) != QHeaderView.Stretch and not self.isColumnHidden(c)]
-        natural = {c: min(max(self.sizeHintForColumn(c), header.sectionSizeFromContents(c).width()) + 12, 320)
-                   for c in flexible}
-        floor = {c: natural[c] if self.source_model.column(c).keep_width
-                 else header.sectionSizeFromContents(c).width() + 6 for c in flexible}
+        sized = [c for c in range(self.source_model.columnCount())
+                 if header.sectionResizeMode(c) != QHeaderView.Stretch]
+        if self._widths is None or list(self._widths[0]) != sized:
+            self._widths = self._measure(sized)  # hidden columns too: a wider window shows them again
+        flexible = [c for c in sized if not self.isColumnHidden(c)]
+        natural = {c: self._widths[0][c] for c in flexible}
+        floor = {c: self._widths[1][c] for c in flexible}
         available = width - min(240, width // 3)
         if sum(natural.values()) > available > 0:
             spare = max(available - sum(floor.values()), 0)

@@ -6,12 +6,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from namndapp.services import cases, register
+from namndapp.services import cases, changes, register
 from ui.case_documents import CaseDocumentsPanel
 from ui.case_report_editor import CaseReportEditor
 from ui.context import AppContext
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.list_changes import FollowsChanges
 from ui.list_pane import ListPaneToggle, list_button
+from ui import swedish_proxy
 from ui.row_table_model import Column
 from ui.row_table_view import RowTableView
 from ui.widgets import body_choices, button_row, heading, hint, list_and_detail
@@ -22,6 +24,8 @@ COLUMNS = [Column("Diarienummer", "case_number", sort=lambda r: (r["year"], r["s
            Column("Sekr.", "confidential", display=lambda r: "Ja" if r["confidential"] else ""),
            Column("Tj.skr.", "report_count", display=lambda r: "Ja" if r["report_count"] else "–"),
            Column("Handl.", "document_count", numeric=True, align=Qt.AlignRight | Qt.AlignVCenter)]
+# The tables whose changes show in a case's row or its detail, and the column naming the case.
+CASE_CHANGES = {"cases": "id", "documents": "case_id", "case_reports": "case_id", "case_officials": "case_id"}
 
 
 class CaseDetail(QWidget):
@@ -88,12 +92,14 @@ class CaseDetail(QWidget):
         self.documents.show_case(case_id)
 
 
-class CasesView(QWidget):
+class CasesView(FollowsChanges, QWidget):
     status_message = Signal(str)
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self._seen: int | None = None         # the newest change the list has taken in
+        self._loaded_filters: tuple | None = None
         splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
         self.search = QLineEdit()
@@ -127,6 +133,10 @@ class CasesView(QWidget):
         self.list_toggle = ListPaneToggle(left, self.detail.list_button, self.detail.tabs, ("Tjänsteskrivelse",))
 
     def refresh(self) -> None:
+        """Shown again: only what changed since the list was read is read again (nothing, usually)."""
+        touched = changes.touched(self.context.db, self._seen, CASE_CHANGES)
+        if not touched.anything:
+            return
         current = self.body_filter.currentData()
         self.body_filter.blockSignals(True)
         self.body_filter.clear()
@@ -134,14 +144,49 @@ class CasesView(QWidget):
             self.body_filter.addItem(text, value)
         self.body_filter.setCurrentIndex(max(self.body_filter.findData(current), 0))
         self.body_filter.blockSignals(False)
-        self.reload_list()
-        self.detail.show_case(self.table.current_id())
+        before = self.table.current_id()
+        self._update_list(touched)
+        shown = self.table.current_id()  # another row than before was shown by current_row_changed
+        if shown == before and (touched.ids is None or shown in touched.ids):
+            self.detail.show_case(shown)
+
+    def _filters(self) -> tuple:
+        return self.body_filter.currentData(), self.status_filter.currentData()
 
     def reload_list(self) -> None:
-        rows = cases.list_cases(self.context.db, body_id=self.body_filter.currentData(),
-                                status=self.status_filter.currentData())
-        self.table.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} ärenden.")
+        """The list for the filters chosen: read in full when they changed, else patched where it changed."""
+        if self._loaded_filters != self._filters():
+            self._load_list()
+        else:
+            self._update_list(changes.touched(self.context.db, self._seen, CASE_CHANGES))
+
+    def _load_list(self) -> None:
+        """The first window of the list (as many rows as the view takes at a time, in its first order: newest
+        number first); the rest is read when the secretary scrolls past them, sorts, filters or asks for a
+        case not among them."""
+        db = self.context.db
+        self._seen = changes.latest(db)  # before reading: a change in between is read again later
+        body_id, status = self._loaded_filters = self._filters()
+        # The query's order is the list's first one; sorted otherwise (or filtered), the list needs every row.
+        in_query_order = (self.table.proxy.sortColumn(), self.table.proxy.sortOrder()) == (0, Qt.DescendingOrder)
+        window = swedish_proxy.FETCH_ROWS if in_query_order and not self.search.text().strip() else None
+        first = cases.list_cases(db, body_id=body_id, status=status, limit=window)
+        rest = None
+        if window is not None and len(first) == window:
+            def rest():
+                return cases.list_cases(db, body_id=body_id, status=status)
+        self.table.set_rows(first, rest=rest)
+        self._list_shown()
+
+    def _read_touched(self, filters: tuple, ids) -> list[dict]:
+        body_id, status = filters
+        return cases.list_cases(self.context.db, body_id=body_id, status=status, ids=ids)
+
+    def _list_shown(self) -> None:
+        body_id, status = self._loaded_filters
+        total = (self.table.source_model.rowCount() if self.table.is_complete()
+                 else cases.count_cases(self.context.db, body_id=body_id, status=status))
+        self.count_label.setText(f"{total} ärenden.")
         if self.table.current_row() is None:
             self.table.select_first()
 

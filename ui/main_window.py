@@ -86,6 +86,9 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&Arkiv")
+        self.open_package_action = file_menu.addAction("Öppna &justeringsunderlag…")  # justerare mode, no register
+        self.open_package_action.triggered.connect(lambda: self.open_justering_package())
+        file_menu.addSeparator()
         self.quit_action = QAction("&Avsluta", self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.triggered.connect(self.close)
@@ -217,6 +220,11 @@ class MainWindow(QMainWindow):
             self.redo()
             return
         super().keyPressEvent(event)
+
+    def open_justering_package(self, path: str | None = None):
+        from ui.justering.approver_window import open_approver_window  # loaded on first use, not at start-up
+
+        return open_approver_window(self, path)
 
     def show_about(self) -> None:
         from importlib import metadata  # scans the installed packages: not at start-up

@@ -11,10 +11,11 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QMessageBox, QPus
 
 from namndapp import swedish
 from namndapp.errors import ConflictError, NamndappError
-from namndapp.services import agenda, meetings, register
+from namndapp.services import agenda, changes, meeting_checks, meetings, register
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
+from ui.list_changes import FollowsChanges
 from ui.list_pane import ListPaneToggle, list_button
 from ui.log_file import ErrorNotice
 from ui.row_table_model import Column
@@ -45,8 +46,13 @@ COLUMNS = [Column("Datum", "meeting_date", display=_date_with_weekday, sort=lamb
            Column("Organ", "body_code", display=lambda r: r["body_code"]),
            Column("Tid", "start_time", display=lambda r: swedish.time_range(r["start_time"], r["end_time"]),
                   keep_width=True),
-           Column("Plats", "place"), Column("Status", "status", display=lambda r: _status_text(r)),
+           Column("Plats", "place"), Column("Status", "status", display=lambda r: _status_text(r),
+                                         keep_width=True),  # "⚠ Genomfört" is read whole
            Column("Punkter", "item_count", numeric=True, align=Qt.AlignRight | Qt.AlignVCenter)]
+# The tables whose changes show in a meeting's row (its items, its protokoll's state for the ⚠), and the
+# column naming the meeting; a body's change touches every row (its code).
+MEETING_CHANGES = {"meetings": "id", "agenda_items": "meeting_id", "minutes": "meeting_id",
+                   "justering_seals": "meeting_id", "anslag": "meeting_id", "bodies": None}
 
 
 def _agenda_editor(context: AppContext, meeting_id: int, parent: QWidget) -> QWidget:
@@ -216,12 +222,15 @@ class MeetingDetail(QWidget):
                 refresh()
 
 
-class MeetingsView(QWidget):
+class MeetingsView(FollowsChanges, QWidget):
     status_message = Signal(str)
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self._seen: int | None = None         # the newest change the list has taken in
+        self._loaded_filters: tuple | None = None
+        self._read_on: dt.date | None = None  # the day the list was read: its warnings depend on it
         splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
         self.body_filter = QComboBox()
@@ -257,6 +266,13 @@ class MeetingsView(QWidget):
         self.detail.add_tab_factory(title, factory)
 
     def refresh(self) -> None:
+        """Shown again: nothing is read when nothing was written since; else the meetings a change touched,
+        and the meeting shown with its tabs (what they show depends on much more than its row)."""
+        touched = changes.touched(self.context.db, self._seen, MEETING_CHANGES)
+        if self._read_on != meeting_checks.today():  # a new day: the warnings (⚠, deadlines) are read again
+            touched = changes.Touched(latest=touched.latest, anything=True, ids=None)
+        if not touched.anything:
+            return
         bodies = register.list_bodies(self.context.db)
         current_body = self.body_filter.currentData()
         self.body_filter.blockSignals(True)
@@ -266,13 +282,19 @@ class MeetingsView(QWidget):
         self.body_filter.setCurrentIndex(max(self.body_filter.findData(current_body), 0))
         self.body_filter.blockSignals(False)
         self._fill_years()
-        self.reload_list()
-        self.detail.show_meeting(self.table.current_id())
+        before = self.table.current_id()
+        self._update_list(touched)
+        if self.table.current_id() == before:  # another meeting was shown by current_row_changed
+            self.detail.show_meeting(before)
 
     def _fill_years(self) -> None:
-        current = self.year_filter.currentData() if self.year_filter.count() else dt.date.today().year
-        years = {int(m["meeting_date"][:4]) for m in meetings.list_meetings(self.context.db)}
-        years.add(dt.date.today().year)
+        this_year = dt.date.today().year
+        years = set(meetings.meeting_years(self.context.db))
+        if self.year_filter.count():
+            current = self.year_filter.currentData()
+        else:  # a register whose meetings all lie in earlier years opens on its latest year, not on an empty list
+            current = this_year if this_year in years or not years else max(years)
+        years.add(this_year)
         self.year_filter.blockSignals(True)
         self.year_filter.clear()
         self.year_filter.addItem("Alla år", None)
@@ -281,12 +303,31 @@ class MeetingsView(QWidget):
         self.year_filter.setCurrentIndex(max(self.year_filter.findData(current), 0))
         self.year_filter.blockSignals(False)
 
+    def _filters(self) -> tuple:
+        return self.body_filter.currentData(), self.year_filter.currentData()
+
     def reload_list(self) -> None:
-        rows = meetings.list_meetings(self.context.db, self.body_filter.currentData(), self.year_filter.currentData())
-        self.table.set_rows(rows)
-        self.count_label.setText(f"{len(rows)} sammanträden.")
+        """The list for the filters chosen: read in full when they changed, else patched where it changed."""
+        if self._loaded_filters != self._filters():
+            self._load_list()
+        else:
+            self._update_list(changes.touched(self.context.db, self._seen, MEETING_CHANGES))
+
+    def _load_list(self) -> None:
+        self._seen = changes.latest(self.context.db)  # before reading: a change in between is read again later
+        self._read_on = meeting_checks.today()
+        body_id, year = self._loaded_filters = self._filters()
+        self.table.set_rows(meetings.list_meetings(self.context.db, body_id, year))
+        self._list_shown()
+
+    def _read_touched(self, filters: tuple, ids) -> list[dict]:
+        body_id, year = filters
+        return meetings.list_meetings(self.context.db, body_id, year, ids=ids)
+
+    def _list_shown(self) -> None:
+        self.count_label.setText(f"{self.table.source_model.rowCount()} sammanträden.")
         if self.table.current_row() is None:
-            self._select_next_meeting(rows)
+            self._select_next_meeting(self.table.source_model.rows())
 
     def _select_next_meeting(self, rows: list[dict]) -> None:
         """Start at the coming meeting, which is what the secretary works on."""

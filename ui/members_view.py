@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineE
                                QScrollArea, QVBoxLayout, QWidget)
 
 from namndapp.errors import NamndappError
-from namndapp.services import register
+from namndapp.services import changes, register
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import AutoSaveForm, CreateDialog
@@ -27,6 +27,8 @@ MEMBER_COLUMNS = [Column("Namn", "full_name"),
 MEMBERSHIP_COLUMNS = [Column("Organ", "body_name"), Column("Roll", "role", keep_width=True), Column("Parti", "party"),
                       Column("Från", "valid_from", keep_width=True), Column("Till", "valid_to", keep_width=True),
                       Column("Ers.", "substitute_order", numeric=True)]
+# The tables whose changes show in the list (a person, her memberships, the bodies' names).
+PEOPLE_CHANGES = {"persons": "id", "memberships": "person_id", "bodies": None}
 
 
 class MembershipsBox(QGroupBox):
@@ -134,6 +136,7 @@ class MembersView(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self._seen: int | None = None         # the newest change the list has taken in
         self._list_mode = "persons"
         splitter, left, left_layout = list_and_detail(self)
         filters = QHBoxLayout()
@@ -183,6 +186,11 @@ class MembersView(QWidget):
         splitter.setSizes([520, 520])
 
     def refresh(self) -> None:
+        """Shown again: read again only when a person, a membership or a body changed since."""
+        touched = changes.touched(self.context.db, self._seen, PEOPLE_CHANGES)
+        if not touched.ids and touched.ids is not None:
+            self._seen = touched.latest
+            return
         current = self.body_filter.currentData()
         self.body_filter.blockSignals(True)
         self.body_filter.clear()
@@ -195,6 +203,7 @@ class MembersView(QWidget):
         self._show_person(self.table.current_row())
 
     def reload_list(self) -> None:
+        self._seen = changes.latest(self.context.db)  # before reading: a change in between is read again later
         body_id = self.body_filter.currentData()
         current = self.table.current_id()
         mode = "persons" if body_id is None else "members"

@@ -6,6 +6,7 @@ change is saved at once through services.minutes; a broken rule shows in red and
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHeaderView, QLineEdit, QMessageBox,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -42,7 +43,7 @@ class AttendanceGrid(QWidget):
         layout.addWidget(button_row(self.register_button, self.add_button, self.remove_button))
         self.error_label = ErrorLabel()
         layout.addWidget(self.error_label)
-        self.suggestions = SubstituteSuggestions(context, meeting_id)
+        self.suggestions = SubstituteSuggestions(context, meeting_id)  # reads its own on being made
         self.suggestions.changed.connect(lambda: (self.reload(), self.changed.emit()))
         self.suggestions.status_message.connect(self.status_message)
         layout.addWidget(self.suggestions)
@@ -60,27 +61,37 @@ class AttendanceGrid(QWidget):
         layout.addWidget(hint("Kommer någon senare eller går tidigare: välj från vilken och till vilken paragraf. "
                               "En ersättare som tjänstgör väljer du under ”Tjänstgör för”. Allt sparas direkt; "
                               "ångra med Ctrl+Z."))
-        self.reload()
+        self._choices: list[QStandardItemModel] = []
+        self._fill()
 
     # Showing --------------------------------------------------------------------------------------
 
     def reload(self) -> None:
+        self._fill()
+        self.suggestions.reload()
+
+    def _fill(self) -> None:
         db = self.context.db
         recorded = minutes_reads.attendance_rows(db, self.meeting_id)
-        people = minutes_reads.people_for_attendance(db, self.meeting_id)
-        self.members = [p for p in people if p["member"] and p["role"] != "ersättare"]
+        self.members = [p for p in minutes_reads.members(db, self.meeting_id) if p["role"] != "ersättare"]
         listed = {r["person_id"] for r in recorded}
         unrecorded = [{"id": None, "person_id": p["person_id"], "name": p["name"], "capacity": "ledamot",
                        "present": 0, "replaces_person_id": None, "from_number": None, "to_number": None,
                        "role": p["role"], "party": p["party"]} for p in self.members if p["person_id"] not in listed]
         self.rows = recorded + (unrecorded if recorded else [])
         self.numbers = [p["number"] for p in minutes.list_paragraphs(db, self.meeting_id)]
+        # Each list of choices is made once and shared by the combo boxes of every row.
+        old, self._choices = self._choices, [
+            _choices(self, [("Tjänstgör inte", None)] + [(_member_label(m), m["person_id"]) for m in self.members]),
+            _choices(self, [("från början", None)] + [(f"§ {number}", number) for number in self.numbers]),
+            _choices(self, [("till slutet", None)] + [(f"§ {number}", number) for number in self.numbers])]
+        self.replaces_choices, self.from_choices, self.to_choices = self._choices
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             self._fill_row(index, row)
+        for model in old:
+            model.deleteLater()  # after the combo boxes that showed them were replaced
         self.remove_button.setEnabled(bool(recorded))
-        if hasattr(self, "suggestions"):
-            self.suggestions.reload()
 
     def _fill_row(self, index: int, row: dict) -> None:
         self.table.setItem(index, NAME, QTableWidgetItem(row["name"]))
@@ -92,11 +103,7 @@ class AttendanceGrid(QWidget):
         present.toggled.connect(lambda checked, r=row: self.set_present(r, checked))
         self.table.setCellWidget(index, PRESENT, _centred(present))
         if row["capacity"] == "ersättare" and row["id"]:
-            replaces = QComboBox()
-            replaces.addItem("Tjänstgör inte", None)
-            for member in self.members:
-                replaces.addItem(f"{member['name']} ({member['party']})" if member["party"] else member["name"],
-                                 member["person_id"])
+            replaces = _combo(self.replaces_choices)
             replaces.setCurrentIndex(max(replaces.findData(row["replaces_person_id"]), 0))
             replaces.activated.connect(lambda _i, r=row, c=replaces: self.update(r, replaces_person_id=c.currentData()))
             self.table.setCellWidget(index, REPLACES, replaces)
@@ -107,10 +114,7 @@ class AttendanceGrid(QWidget):
             if not row["id"]:
                 self.table.removeCellWidget(index, column)
                 continue
-            combo = QComboBox()
-            combo.addItem("från början" if key == "from_number" else "till slutet", None)
-            for number in self.numbers:
-                combo.addItem(f"§ {number}", number)
+            combo = _combo(self.from_choices if key == "from_number" else self.to_choices)
             combo.setCurrentIndex(max(combo.findData(row[key]), 0))
             combo.activated.connect(lambda _i, r=row, k=key, c=combo: self.update(r, **{k: c.currentData()}))
             self.table.setCellWidget(index, column, combo)
@@ -216,6 +220,26 @@ class AttendanceGrid(QWidget):
         row = self.rows[index]
         return self._run(lambda: minutes.remove_attendance(self.context.db, row["id"]),
                          f"{row['name']} är borttagen ur närvarolistan. Ångra med Ctrl+Z.")
+
+
+def _member_label(member: dict) -> str:
+    return f"{member['name']} ({member['party']})" if member["party"] else member["name"]
+
+
+def _choices(parent: QWidget, entries: list[tuple[str, object]]) -> QStandardItemModel:
+    model = QStandardItemModel(parent)
+    for text, value in entries:
+        item = QStandardItem(text)
+        item.setData(value, Qt.UserRole)
+        item.setEditable(False)
+        model.appendRow(item)
+    return model
+
+
+def _combo(choices: QStandardItemModel) -> QComboBox:
+    combo = QComboBox()
+    combo.setModel(choices)  # shared: the combo box does not take it over
+    return combo
 
 
 def _centred(widget: QWidget) -> QWidget:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QFrame, QGridL
                                QListWidgetItem, QPushButton, QScrollArea, QToolButton, QVBoxLayout, QWidget)
 
 from namndapp.errors import NamndappError
-from namndapp.services import minutes
+from namndapp.services import minutes, minutes_reads
 from ui.flow_layout import FlowLayout, flow_widget
 from ui.forms import ErrorLabel, PlainTextField
 from ui.list_editors import TextListEditor
@@ -85,7 +85,6 @@ class ParagraphEditor(QWidget):
         self.meeting_id = meeting_id
         self.paragraph_id: int | None = None
         self.detail: dict | None = None
-        self.attendance: dict = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -249,7 +248,6 @@ class ParagraphEditor(QWidget):
         db = self.context.db
         detail = minutes.paragraph_detail(db, self.paragraph_id)
         self.detail = detail
-        self.attendance = minutes.minutes_view(db, self.meeting_id)["attendance"]
         self.number_label.setText(detail["label"])
         self.title_label.setText(detail["title"])
         quorum = detail["quorum"]
@@ -368,16 +366,18 @@ class ParagraphEditor(QWidget):
     def dialog(self, key: str):
         """The dialog for one kind of entry in the current § (built, not shown)."""
         db, detail = self.context.db, self.detail
+        if key in ("reservation", "disqualification", "note"):
+            attendance = minutes_reads.attendance_view(db, self.meeting_id)  # read when needed, not per §
         if key == "motion":
             return motion_dialog(db, detail, self)
         if key in ("proposition", "vote"):
             return proposition_dialog(db, detail, self, with_vote=key == "vote")
         if key == "reservation":
-            return reservation_dialog(db, detail, self.attendance, self)
+            return reservation_dialog(db, detail, attendance, self)
         if key == "disqualification":
-            return disqualification_dialog(db, detail, self.attendance, self)
+            return disqualification_dialog(db, detail, attendance, self)
         if key == "note":
-            return note_dialog(db, detail, self.attendance, self)
+            return note_dialog(db, detail, attendance, self)
         if key == "adjournment":
             return adjournment_dialog(db, self.meeting_id, detail, self)
         raise KeyError(key)

@@ -5,7 +5,7 @@ Before the minutes are opened: "Öppna protokollet" (the agenda items get their 
 attendance. Afterwards: the §§ on the left (number, title, decided or open, markers for omröstning,
 reservation, jäv and sekretess), the current § on the right with its live number, quick actions and
 dialogs; Alt+Upp / Alt+Ned (or Page Up / Page Down in the list) move between §§. Tabs for närvaro and
-the protokoll's details; the documents (protokoll, utdrag, utskrift, expediering) at the bottom. The
+the protokoll's details, each built (and read) when first shown; the documents (protokoll, utdrag, utskrift, expediering) at the bottom. The
 core's warnings before printing (broken rules, no närvaro, not beslutför, empty decisions; see
 services.minutes_checks) show in a yellow bar at the top.
 
@@ -19,11 +19,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from namndapp.errors import NamndappError
-from namndapp.services import agenda, meetings, minutes, minutes_checks, register
+from namndapp.services import agenda, meetings, minutes, minutes_reads, register
 from ui.context import AppContext
 from ui.errors import show_error
 from ui.forms import CreateDialog
 from ui.justering.view import JusteringView
+from ui.lazy_tabs import LazyTabs
 from ui.minutes_attendance import AttendanceGrid
 from ui.minutes_details import MinutesDetailsForm
 from ui.minutes_documents import MinutesDocumentsPanel
@@ -53,6 +54,8 @@ PARAGRAPH_COLUMNS = [
 ]
 
 OWN_WINDOW_KEY = "F11"
+ATTENDANCE_TAB = "Närvaro"
+DETAILS_TAB = "Justering och underskrifter"
 JUSTERING_TAB = "Justeringsrunda och anslag"
 
 
@@ -98,17 +101,12 @@ class MinutesWorkspace(QWidget):
         self.paragraph_page = self._build_paragraph_page()
         self.paragraph_stack.addWidget(self.paragraph_page)
         self.tabs.addTab(self.paragraph_stack, "Paragrafer")
-        self.attendance = AttendanceGrid(context, meeting_id)
-        self.attendance.changed.connect(self._attendance_changed)
-        self.attendance.status_message.connect(self.say)
-        self.tabs.addTab(self.attendance, "Närvaro")
-        self.details = MinutesDetailsForm(context, meeting_id)
-        self.details.saved.connect(lambda: self.say("Uppgifterna för protokollet är sparade."))
-        self.tabs.addTab(self.details, "Justering och underskrifter")
-        self.justering = JusteringView(context, meeting_id)
-        self.justering.changed.connect(self._justering_changed)
-        self.tabs.addTab(self.justering, JUSTERING_TAB)
-        self.tabs.currentChanged.connect(self._tab_changed)
+        # The other tabs are built when first shown (or asked for): opening a meeting reads what it shows.
+        self.lazy_tabs = LazyTabs(self.tabs)
+        self.lazy_tabs.add(ATTENDANCE_TAB, self._build_attendance)
+        self.lazy_tabs.add(DETAILS_TAB, self._build_details)
+        self.lazy_tabs.add(JUSTERING_TAB, self._build_justering)
+        self.lazy_tabs.shown.connect(self._tab_changed)
         if detachable:
             self.window_button = QPushButton("Eget fönster")
             self.window_button.setToolTip("Protokollet i ett eget, stort fönster under sammanträdet (F11)")
@@ -130,6 +128,41 @@ class MinutesWorkspace(QWidget):
         self.reload(select_open=True)
 
     # Pages ----------------------------------------------------------------------------------------
+
+    @property
+    def attendance(self) -> AttendanceGrid:
+        return self.lazy_tabs.page(ATTENDANCE_TAB)
+
+    @property
+    def details(self) -> MinutesDetailsForm:
+        return self.lazy_tabs.page(DETAILS_TAB)
+
+    @property
+    def justering(self) -> JusteringView:
+        return self.lazy_tabs.page(JUSTERING_TAB)
+
+    def _build_attendance(self) -> AttendanceGrid:
+        grid = AttendanceGrid(self.context, self.meeting_id)
+        grid.changed.connect(self._attendance_changed)
+        grid.status_message.connect(self.say)
+        return grid
+
+    def _build_details(self) -> MinutesDetailsForm:
+        details = MinutesDetailsForm(self.context, self.meeting_id)
+        details.saved.connect(lambda: self.say("Uppgifterna för protokollet är sparade."))
+        return details
+
+    def _build_justering(self) -> JusteringView:
+        justering = JusteringView(self.context, self.meeting_id)
+        justering.changed.connect(self._justering_changed)
+        return justering
+
+    def _reload_built(self, *titles: str) -> None:
+        """A tab not built yet reads everything when it is."""
+        for title in titles:
+            page = self.lazy_tabs.built(title)
+            if page is not None:
+                page.reload()
 
     def _build_opening_page(self) -> QWidget:
         page = QWidget()
@@ -155,7 +188,7 @@ class MinutesWorkspace(QWidget):
         self.prefill_button.setToolTip("Alla ledamöter markeras som närvarande; ändra sedan i fliken ”Närvaro”")
         self.prefill_button.clicked.connect(self.prefill_attendance)
         self.attendance_tab_button = QPushButton("Gå till närvaron")
-        self.attendance_tab_button.clicked.connect(lambda: self.tabs.setCurrentWidget(self.attendance))
+        self.attendance_tab_button.clicked.connect(lambda: self.lazy_tabs.show(ATTENDANCE_TAB))
         layout.addWidget(button_row(self.prefill_button, self.attendance_tab_button))
         layout.addWidget(hint("Närvaron kan fyllas i före eller efter att protokollet öppnas: ledamöter som är "
                               "borta, ersättare som tjänstgör och för vem, övriga närvarande."))
@@ -208,7 +241,7 @@ class MinutesWorkspace(QWidget):
         opened = self.is_open()
         self.paragraph_stack.setCurrentWidget(self.paragraph_page if opened else self.opening_page)
         self.documents.setEnabled(opened)
-        view = minutes.minutes_view(db, self.meeting_id)
+        view, warnings = minutes_reads.workspace_view(db, self.meeting_id)
         rows = [{**p, "markers": _markers(p)} for p in view["paragraphs"]]
         if not opened:
             count = len(agenda.agenda(db, self.meeting_id))
@@ -224,19 +257,16 @@ class MinutesWorkspace(QWidget):
             first_open = next((r for r in rows if not r["decided"]), rows[0] if rows else None)
             if first_open:
                 self.paragraph_list.select_id(first_open["id"])
-        self._show_warnings()
+        self._show_warnings(warnings)
 
     def refresh(self) -> None:
         """Called by the meeting screen when it is shown again (and after Ångra)."""
         self.reload()
         self.editor.reload()
-        self.attendance.reload()
-        self.details.reload()
-        self.justering.reload()
+        self._reload_built(ATTENDANCE_TAB, DETAILS_TAB, JUSTERING_TAB)
 
-    def _show_warnings(self) -> None:
+    def _show_warnings(self, warnings: list[str]) -> None:
         """The core's warnings before printing (minutes_checks), the same list `namndapp minutes-check` gives."""
-        warnings = minutes_checks.minutes_warnings(self.context.db, self.meeting_id)
         self.warning_bar.setText("\n".join(f"⚠ {w}" for w in warnings))
         self.warning_bar.setVisible(bool(warnings))
 
@@ -272,8 +302,7 @@ class MinutesWorkspace(QWidget):
             show_error(self, error)
             return False
         self.reload(select_open=True)
-        self.attendance.reload()
-        self.details.reload()
+        self._reload_built(ATTENDANCE_TAB, DETAILS_TAB)
         numbers = [r["number"] for r in self.paragraphs()]
         span = f"§§ {numbers[0]}–{numbers[-1]}" if len(numbers) > 1 else (f"§ {numbers[0]}" if numbers else "")
         self.say(f"Protokollet är öppnat: {len(ids)} paragrafer {span}.".replace("  ", " "))
@@ -332,9 +361,10 @@ class MinutesWorkspace(QWidget):
     def _paragraph_changed(self) -> None:
         self.reload()
 
-    def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.justering:
-            self.justering.reload()  # the round follows the content, which the other tabs may have changed
+    def _tab_changed(self, index: int, built_now: bool) -> None:
+        justering = self.lazy_tabs.built(JUSTERING_TAB)
+        if justering is not None and not built_now and self.tabs.widget(index) is justering:
+            justering.reload()  # the round follows the content, which the other tabs may have changed
 
     def _justering_changed(self) -> None:
         self.reload()

@@ -2,6 +2,7 @@
 reloads and tells which row (dict) is selected: the one a click, an arrow key or select_id() chose."""
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
@@ -41,22 +42,50 @@ class RowTableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.Stretch)
         self._widths: tuple[dict[int, int], dict[int, int]] | None = None  # measured once per model reset
         self.proxy.modelReset.connect(self._forget_widths)  # the proxy: a subclass may give it another model
+        self.proxy.layoutChanged.connect(self._keep_selected_in_view)
         self._last_id = object()
+        self._rest: Callable[[], list[dict]] | None = None   # reads the whole of a list given in part
+        self._last_of_first = None                            # the sort key its first window ends at
         self.selection = SelectionTracker(self)
         self.selection.changed.connect(self._selection_changed)
 
-    def set_rows(self, rows: list[dict], keep_selection: bool = True) -> None:
-        """Replace the rows; the previously selected row stays selected if it is still there."""
+    def set_rows(self, rows: list[dict], keep_selection: bool = True,
+                 rest: Callable[[], list[dict]] | None = None) -> None:
+        """Replace the rows; the previously selected row stays selected if it is still there.
+
+        With `rest`, the rows are only the first of a long list, in the order the list is sorted in now;
+        rest() reads the whole list when the secretary needs more than them: scrolling past them, another
+        sort, a filter, or a row chosen by an id that is not among them."""
         current = self.current_id() if keep_selection else None
+        self.proxy.more_rows = None
         # The reset empties the selection for a moment; the row that comes back is not news.
         self.selection.blockSignals(True)
         self.source_model.set_rows(rows)
         self.selection.blockSignals(False)
+        self._rest, self._last_of_first = rest, None
+        if rest is not None:
+            self.proxy.partial_order = (self.proxy.sortColumn(), self.proxy.sortOrder())
+            self.proxy.more_rows = self._read_rest
+            shown = self.proxy.total_rows()
+            if shown:
+                last = self.proxy.index(min(shown, self.proxy.rowCount()) - 1, 0)
+                self._last_of_first = self.source_model.sort_value_at(self.proxy.mapToSource(last).row(),
+                                                                     self.proxy.sortColumn())
         self.fit_columns()
         if current is not None and self.select_id(current):
             return
         self._last_id = object()
         self._emit_current()
+
+    def is_complete(self) -> bool:
+        """Whether every row of the list is here (not only the first window of a long one)."""
+        return self._rest is None
+
+    def _read_rest(self) -> None:
+        rest, self._rest = self._rest, None
+        self.proxy.more_rows = None
+        if rest is not None:
+            self.source_model.append_rows(rest())  # the rows here already stay as they are
 
     def fit_columns(self) -> None:
         """Size columns to their contents, but leave the stretching column (the title, the name) room
@@ -108,6 +137,7 @@ class RowTableView(QTableView):
             self.fit_columns()
 
     def set_columns(self, columns: list[Column], stretch_column: int = 0) -> None:
+        self._rest, self.proxy.more_rows = None, None
         self.source_model.set_columns(columns)
         header = self.horizontalHeader()
         for column in range(len(columns)):
@@ -130,15 +160,45 @@ class RowTableView(QTableView):
         return row.get("id") if row else None
 
     def select_id(self, row_id) -> bool:
-        for proxy_row in range(self.proxy.rowCount()):
-            index = self.proxy.index(proxy_row, 0)
-            if index.data(ID_ROLE) == row_id:
-                self.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
-                self.scrollTo(index)
-                self._emit_current()
-                return True
-        return False
+        if self._rest is not None and self.source_model.row_of_id(row_id) is None:
+            self.proxy.read_more()
+        source_row = self.source_model.row_of_id(row_id)
+        row = self.proxy.row_of_source(source_row) if source_row is not None else -1
+        if row < 0:
+            return False
+        self.proxy.fetch_through(row)  # a row further down than the view has been given so far
+        index = self.proxy.index(row, 0)
+        self.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.scrollTo(index)
+        self._emit_current()
+        return True
+
+    def update_rows(self, rows: list[dict], removed_ids=()) -> None:
+        """Patch the rows a change touched (new, changed, removed), keeping the rest, the sort and the
+        selection; the selected row, if it went, leaves no row selected."""
+        if self._rest is not None:
+            rows = [row for row in rows if self.source_model.row_of_id(row["id"]) is not None
+                    or self._in_first_window(row)]  # the others come with the rest, when it is read
+        self.source_model.update_rows(rows, removed_ids)
+        self._emit_current()
+
+    def _in_first_window(self, row: dict) -> bool:
+        column, order = self.proxy.partial_order
+        if self._last_of_first is None or not 0 <= column < self.source_model.columnCount():
+            return True
+        key = self.source_model.column(column).sort_value(row)
+        try:
+            return key >= self._last_of_first if order == Qt.DescendingOrder else key <= self._last_of_first
+        except TypeError:
+            self.proxy.read_more()  # keys that do not compare: read the whole list rather than guess
+            return True
+
+    def _keep_selected_in_view(self) -> None:
+        """After a sort or a filter the selected row is still the one selected: keep it in sight."""
+        row = selected_row(self)
+        if row is not None:
+            self.updateGeometries()  # the scroll bar's range for the rows as they are now
+            self.scrollTo(self.proxy.index(row, 0))
 
     def select_first(self) -> None:
         if self.proxy.rowCount():

@@ -9,9 +9,10 @@ from namndapp.cli.common import db_option
 
 @click.command(short_help="Fyll en ny databas med exempeldata (Norrviks kommun).")
 @db_option
-@click.option("--scale", type=click.Choice(["medium", "large"]),
+@click.option("--scale", type=click.Choice(["medium", "ci", "large"]),
               help="En stor kommun för mätningar i stället: Storbacka kommun med tio organ (large: 30 000 ärenden, "
-                   "25 000 paragrafer och socialnämndens delegationsbeslut på tio år; medium: en tiondel).")
+                   "25 000 paragrafer och en miljon delegationsbeslut från sju nämnder på tio år; medium: en "
+                   "tiondel av ärendena; ci: för tester och mätningar på några sekunder, med --years 3).")
 @click.option("--years", type=click.IntRange(1, 30), default=10, show_default=True, metavar="ÅR",
               help="Hur många år den stora kommunen ska ha (med --scale).")
 def demo(db_path, scale, years):

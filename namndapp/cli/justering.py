@@ -1,6 +1,7 @@
 """Commands: the justering round (approve, justera, justering-status; by file: justering-package,
-justering-respond, justering-answer), the anslag (notice), the legal deadlines (deadlines, no database)
-and electronic signatures (certificate, sign, verify). pyhanko is imported only by the signature commands."""
+justering-respond, justering-answer, and justerare, which opens the approver's window), the anslag (notice),
+the legal deadlines (deadlines, no database) and electronic signatures (certificate, sign, verify).
+pyhanko is imported only by the signature commands."""
 
 import json
 
@@ -102,33 +103,145 @@ def _password(password_file) -> str:
 
 
 @click.command("sign")
-@click.argument("pdf", type=click.Path(dir_okay=False), metavar="FIL.pdf")
+@db_option
+@click.argument("pdf", required=False, type=click.Path(dir_okay=False), metavar="[FIL.pdf]")
+@click.option("--meeting", "meeting_id", type=int, metavar="SAMMANTRÄDE",
+              help="Underteckna sammanträdets sparade justerade protokoll (i stället för en fil) och spara den nya "
+                   "versionen.")
 @click.option("--cert", "cert", required=True, type=click.Path(dir_okay=False), metavar="FIL.p12",
               help="Certifikatfilen (PKCS#12) med din nyckel.")
 @click.option("--password-file", type=click.Path(dir_okay=False), metavar="FIL",
               help="En fil med lösenordet på första raden (annars frågas efter det).")
-@click.option("--out", required=True, type=click.Path(dir_okay=False), metavar="UNDERTECKNAD.pdf",
-              help="Filen att skriva (får vara samma som FIL.pdf).")
+@click.option("--out", type=click.Path(dir_okay=False), metavar="UNDERTECKNAD.pdf",
+              help="Filen att skriva (får vara samma som FIL.pdf). Med --meeting: skriv också den nya versionen hit.")
 @click.option("--title", metavar="TEXT", help="Dokumentets namn på sidan för underskrifter (standard: PDF-filens titel).")
-def sign_command(pdf, cert, password_file, out, title):
+@click.option("--timestamp-url", metavar="URL",
+              help="Lägg till en dokumenttidsstämpel från den här tidsstämpelservern (med --meeting: standard är "
+                   "servern i inställningen timestamp-server; ”” för ingen).")
+def sign_command(db_path, pdf, meeting_id, cert, password_file, out, title, timestamp_url):
     """Underteckna en PDF elektroniskt (PAdES), utan nätverk.
 
     Underskriften läggs till som en ny version av filen, så att tidigare underskrifter fortsätter att gälla.
-    Den syns på sidan ”Elektroniska underskrifter” med namn och tid."""
+    Den syns på sidan ”Elektroniska underskrifter” med namn och tid. Med --meeting undertecknas det sparade
+    justerade protokollet, och den nya versionen sparas i databasen. Bara med en tidsstämpelserver behövs nätverket."""
     from namndapp.justering import signature_page, signing
 
+    if bool(pdf) == bool(meeting_id):
+        raise ValidationError("Ange antingen en PDF-fil att underteckna eller --meeting SAMMANTRÄDE.")
+    if pdf and not out:
+        raise ValidationError("Ange --out: filen att skriva den undertecknade PDF:en till.")
     credential = signing.load_credential(cert, _password(password_file))
-    result = signing.sign_pdf(pdf, credential, out, title=title)
-    click.echo(f"Underskriften är tillagd: {result.path}")
-    click.echo(f"Undertecknat av {result.signer}, {signature_page.signing_time_text(result.signed_at)}.")
-    count = result.signature_count
-    click.echo(f"Filen har nu {count} {'underskrift' if count == 1 else 'underskrifter'}.")
+    if pdf:
+        result = signing.sign_pdf(pdf, credential, out, title=title, timestamp_url=timestamp_url or None)
+        click.echo(f"Underskriften är tillagd: {result.path}")
+        click.echo(f"Undertecknat av {result.signer}, {signature_page.signing_time_text(result.signed_at)}.")
+        if result.timestamped_at:
+            click.echo(f"Dokumenttidsstämpel: {signature_page.signing_time_text(result.timestamped_at)}.")
+        count = result.signature_count
+        click.echo(f"Filen har nu {count} {'underskrift' if count == 1 else 'underskrifter'}.")
+        return
+    from namndapp.services.justering import protocol_pdfs
+
+    db = db_path.open()
+    result = protocol_pdfs.sign_stored(db, meeting_id, credential, timestamp_url_override=timestamp_url)
+    approver = result["approver"]
+    click.echo(f"Protokollet är undertecknat av {result['signer']} ({approver.role}), "
+               f"{signature_page.signing_time_text(result['signed_at'])}; sparat som version {result['version']}.")
+    if result["timestamped_at"]:
+        click.echo(f"Dokumenttidsstämpel: {signature_page.signing_time_text(result['timestamped_at'])}.")
+    for warning in result["warnings"]:
+        click.echo(f"Varning: {warning}")
+    _echo_signing_status(result["status"])
+    if out:
+        path = protocol_pdfs.save_pdf(db, meeting_id, out)
+        click.echo(f"Det undertecknade protokollet är sparat: {path}")
+
+
+def _echo_signing_status(status: dict) -> None:
+    for person in status["approvers"]:
+        when = f"undertecknat {person['signed_at'][:16].replace('T', ' kl. ')}" if person["signed_at"] else \
+            "har inte undertecknat"
+        click.echo(f"  {person['name']} ({person['role']}): {when}")
+    if status["complete"]:
+        click.echo("Ordföranden och alla justerare har undertecknat protokollet.")
+
+
+@click.command("protocol-pdf")
+@db_option
+@json_option
+@_MEETING
+@click.option("--out", type=click.Path(dir_okay=False), metavar="FIL.pdf",
+              help="Skriv det justerade protokollet (den senaste undertecknade versionen) till filen.")
+@click.option("--version", "version", type=int, metavar="NR", help="Skriv en tidigare version (0: före underskrifterna).")
+@click.option("--add", "signed_file", type=click.Path(dir_okay=False), metavar="UNDERTECKNAD.pdf",
+              help="Spara en version som har undertecknats i ett annat program (en underskrift till den senaste).")
+def protocol_pdf_command(db_path, as_json, meeting_id, out, version, signed_file):
+    """Det justerade protokollet som PDF: visa versionerna och vilka som har undertecknat, skriv ut filen.
+
+    Den senaste versionen är det justerade protokollet som skrivs ut och arkiveras (den interna versionen;
+    den offentliga görs med namndapp minutes --public). Varje underskrift av ordföranden eller en justerare
+    är en ny version som bygger på den förra utan att ändra den."""
+    from pathlib import Path
+
+    from namndapp.services.justering import protocol_pdfs
+
+    db = db_path.open()
+    protocol_pdfs.ensure_justerad_pdf(db, meeting_id)
+    if signed_file:
+        path = Path(signed_file)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise ValidationError(f"Filen {path} finns inte.") from None
+        result = protocol_pdfs.add_signed_version(db, meeting_id, data, name=f"filen {path.name}")
+        click.echo(f"Underskriften av {result['signer']} ({result['approver'].role}) är sparad som version "
+                   f"{result['version']}.")
+        for warning in result["warnings"]:
+            click.echo(f"Varning: {warning}")
+    stored = protocol_pdfs.versions(db, meeting_id)
+    status = protocol_pdfs.signing_status(db, meeting_id)
+    if as_json:
+        click.echo(json.dumps({"versions": stored, "signing": status}, ensure_ascii=False, indent=2, default=str))
+    else:
+        for row in stored:
+            who = "justerat, före underskrifterna" if row["version"] == 0 else \
+                f"undertecknad av {row['signer']} ({row['role']}) {row['signed_at']}"
+            stamp = f", tidsstämplad {row['timestamped_at']}" if row["timestamped_at"] else ""
+            click.echo(f"Version {row['version']}: {who}{stamp}; {row['size'] // 1024} kB, SHA-256 {row['sha256']}")
+        _echo_signing_status(status)
+    if out:
+        path = protocol_pdfs.save_pdf(db, meeting_id, out, version)
+        chosen = stored[-1]["version"] if version is None else version
+        click.echo(f"Det justerade protokollet (version {chosen}) är sparat: {path}")
+
+
+@click.command("timestamp-server")
+@db_option
+@click.argument("url", required=False, metavar="[URL]")
+@click.option("--off", is_flag=True, help="Ingen tidsstämpelserver: underskrifter görs helt utan nätverk.")
+def timestamp_server_command(db_path, url, off):
+    """Visa eller ange tidsstämpelservern (RFC 3161) som ger varje underskrift en dokumenttidsstämpel.
+
+    Utan server görs underskrifterna helt utan nätverk."""
+    from namndapp.services.justering import protocol_pdfs
+
+    db = db_path.open()
+    if url and off:
+        raise ValidationError("Ange antingen en adress eller --off.")
+    if url or off:
+        protocol_pdfs.set_timestamp_url(db, None if off else url)
+    current = protocol_pdfs.timestamp_url(db)
+    click.echo(f"Tidsstämpelserver: {current}" if current else
+               "Ingen tidsstämpelserver är angiven: underskrifterna får ingen tidsstämpel och inget nätverk behövs.")
 
 
 @click.command("verify")
+@db_option
 @json_option
-@click.argument("pdf", type=click.Path(dir_okay=False), metavar="FIL.pdf")
-def verify_command(as_json, pdf):
+@click.argument("pdf", required=False, type=click.Path(dir_okay=False), metavar="[FIL.pdf]")
+@click.option("--meeting", "meeting_id", type=int, metavar="SAMMANTRÄDE",
+              help="Kontrollera sammanträdets sparade justerade protokoll, också mot sigillet från justeringen.")
+def verify_command(db_path, as_json, pdf, meeting_id):
     """Kontrollera underskrifterna i en PDF, utan nätverk.
 
     Visar för varje underskrift vem och när, om den är intakt, om dokumentet har ändrats efter den och om
@@ -137,44 +250,31 @@ def verify_command(as_json, pdf):
     dokumentet har ändrats efter en underskrift eller filen saknar underskrifter; 2: intakt men inte betrott."""
     from namndapp.justering import verification
 
-    report = verification.verify_pdf(pdf)
-    code = 0 if report.trusted else (2 if report.intact else 1)
+    if bool(pdf) == bool(meeting_id):
+        raise ValidationError("Ange antingen en PDF-fil att kontrollera eller --meeting SAMMANTRÄDE.")
+    problems = []
+    if meeting_id:
+        from namndapp.services.justering import protocol_pdfs
+
+        db = db_path.open()
+        protocol_pdfs.ensure_justerad_pdf(db, meeting_id)
+        checked = protocol_pdfs.verify_stored(db, meeting_id)
+        problems, report = checked["problems"], checked["report"]
+        if report is None:
+            for problem in problems:
+                click.echo(problem)
+            return 1
+    else:
+        report = verification.verify_pdf(pdf)
+    code = 1 if problems else (0 if report.trusted else (2 if report.intact else 1))
     if as_json:
         click.echo(json.dumps({"file": str(report.path), "intact": report.intact, "trusted": report.trusted,
-                               "signatures": [check.as_dict() for check in report.signatures]},
+                               "problems": problems, "signatures": [check.as_dict() for check in report.signatures]},
                               ensure_ascii=False, indent=2))
         return code
-    for line in _report_lines(report, verification):
+    for line in verification.report_lines(report) + problems:
         click.echo(line)
     return code
-
-
-def _report_lines(report, verification) -> list[str]:
-    from namndapp.justering.signature_page import signing_time_text
-
-    total = len(report.signatures)
-    lines = [f"Fil: {report.path}"]
-    if not total:
-        return lines + ["Filen har inga elektroniska underskrifter."]
-    for check in report.signatures:
-        lines.append(f"Underskrift {check.number} av {total}: {check.signer}")
-        if check.signed_at:
-            lines.append(f"  Tid (enligt undertecknaren): {signing_time_text(check.signed_at)}")
-        lines.append("  Underskriften är intakt." if check.intact else "  Underskriften är BRUTEN.")
-        lines += [f"  {problem}" for problem in check.problems]
-        if check.intact:
-            lines.append(f"  {verification.CHANGE_TEXTS[check.changes]}")
-        lines.append(f"  Certifikatet är betrott (utfärdat av {check.issuer})." if check.trusted else
-                     f"  Certifikatet är inte betrott här: utfärdaren {check.issuer} finns inte bland de kända "
-                     "certifikaten.")
-    if report.trusted:
-        lines.append("Resultat: alla underskrifter är intakta och betrodda, och dokumentet är oförändrat.")
-    elif report.intact:
-        lines.append("Resultat: underskrifterna är intakta, men minst ett certifikat är inte betrott här.")
-    else:
-        lines.append("Resultat: FILEN GÅR INTE ATT LITA PÅ – den har ändrats efter att den undertecknades, "
-                     "eller en underskrift är bruten.")
-    return lines
 
 
 @click.command("approve")
@@ -261,7 +361,6 @@ def justera_command(db_path, meeting_id, out):
 
     Protokollet, dess paragrafer, beslut, omröstningar, reservationer och närvaro låses i databasen och
     får ett sigill (SHA-256) som kedjas till organets förra justerade protokoll."""
-    from namndapp.services import protocol_files
     from namndapp.services.justering import sealing
 
     db = db_path.open()
@@ -273,8 +372,11 @@ def justera_command(db_path, meeting_id, out):
     click.echo(f"Tillkännage justeringen på anslagstavlan senast {weekday_date(result['last_anslag_day'])} "
                f"(namndapp notice {meeting_id} --posted ÅÅÅÅ-MM-DD).")
     if out:
-        path = protocol_files.write_minutes(db, meeting_id, out)
-        click.echo(f"Det justerade protokollet är sparat: {path} (underteckna det med namndapp sign).")
+        from namndapp.services.justering import protocol_pdfs
+
+        path = protocol_pdfs.save_pdf(db, meeting_id, out)
+        click.echo(f"Det justerade protokollet är sparat: {path} (underteckna det med namndapp sign --meeting "
+                   f"{meeting_id}).")
 
 
 @click.command("notice")
@@ -322,7 +424,7 @@ def notice_command(db_path, meeting_id, posted, storage_place, reason, out):
 def justering_package_command(db_path, meeting_id, out):
     """Skapa ett justeringsunderlag att skicka till ordföranden och justerarna.
 
-    De öppnar det i sin egen Nämndapp (justering-respond, inget register behövs) eller läser det i vilken
+    De öppnar det i sin egen Nämndapp (justerare eller justering-respond, inget register behövs) eller läser det i vilken
     PDF-läsare som helst, och skickar tillbaka sitt svar (justering-answer)."""
     from namndapp.files import write_atomically
     from namndapp.services.justering import packages
@@ -382,6 +484,21 @@ def justering_answer_command(db_path, answer_file):
     _echo_round(db, result["meeting_id"])
 
 
-COMMANDS = [deadlines_command, certificate_command, sign_command, verify_command, approve_command,
+@click.command("justerare")
+@click.argument("package_file", type=click.Path(dir_okay=False), metavar="UNDERLAG.pdf")
+def justerare_command(package_file):
+    """Öppna ett justeringsunderlag i ett eget fönster (för ordföranden och justerarna; ingen databas behövs).
+
+    Läs protokollet, skriv ändringsförslag per paragraf eller godkänn det, och spara svaret att skicka
+    tillbaka till sekreteraren."""
+    import importlib
+    import sys
+
+    window = importlib.import_module("ui.justering.approver_window")  # loaded lazily: the core never imports Qt
+    sys.exit(window.run(package_file))
+
+
+COMMANDS = [deadlines_command, certificate_command, sign_command, protocol_pdf_command, timestamp_server_command,
+            verify_command, approve_command,
             justering_status_command, justera_command, notice_command, justering_package_command,
-            justering_respond_command, justering_answer_command]
+            justering_respond_command, justering_answer_command, justerare_command]

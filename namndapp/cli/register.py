@@ -5,7 +5,7 @@ import json
 import click
 
 from namndapp.cli.common import body_id_of, db_option, json_option, print_rows
-from namndapp.services import meetings as meeting_service
+from namndapp.services import history as history_service, meetings as meeting_service
 from namndapp.services.justering import sealing as justering_sealing
 from namndapp.storage import cases as case_store, register as register_store
 from namndapp.storage.database import applied_migrations, integrity_problems, schema_version
@@ -24,17 +24,25 @@ def init(db_path):
 @click.command()
 @db_option
 @json_option
-def check(db_path, as_json):
+@click.option("--compact-audit", "compact_audit", is_flag=True,
+              help=f"Gallra ändringsloggen först: poster äldre än {history_service.KEEP_DETAIL_YEARS} år behåller "
+                   "vem, när och vad men inte de ändrade värdena (de kan inte längre ångras), och filen krymper.")
+def check(db_path, as_json, compact_audit):
     """Kontrollera databasen: integritet, främmande nycklar och schemaversion."""
     db = db_path.open()
+    compacted = history_service.compact_audit_log(db) if compact_audit else None
     problems = integrity_problems(db)
     problems += justering_sealing.chain_problems(db)
     report = {"database": str(db_path.path), "schema_version": schema_version(db),
               "migrations": applied_migrations(db), "problems": problems}
+    if compacted is not None:
+        report["audit_log"] = compacted
     if as_json:
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(f"Databas: {db_path.path}")
+        if compacted is not None:
+            click.echo(history_service.compaction_text(compacted))
         click.echo(f"Schemaversion: {report['schema_version']} ({len(report['migrations'])} ändringar)")
         click.echo("Inga fel hittades." if not problems else "\n".join(problems))
     if problems:

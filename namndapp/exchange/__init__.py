@@ -23,9 +23,9 @@ FORMAT = "namndapp-meeting"
 VERSION = 1
 
 
-def export_meeting(db: Database, meeting_id: int, sections=SECTIONS) -> dict:
+def export_meeting(db: Database, meeting_id: int, sections=SECTIONS, *, with_signed_pdf: bool = False) -> dict:
     meeting = rows.get(db, "meetings", meeting_id, "sammanträde")
-    ctx = ExportContext(db=db, meeting=meeting)
+    ctx = ExportContext(db=db, meeting=meeting, with_signed_pdf=with_signed_pdf)
     case_ids = [item["case_id"] for item in meeting_store.agenda_items(db, meeting_id) if item["case_id"]]
     for section in sections:  # e.g. a § about a case that was added at the meeting, not on the agenda
         if hasattr(section, "related_case_ids"):

@@ -22,6 +22,7 @@ class ExportContext:
     report_indexes: dict[int, int] = field(default_factory=dict)  # report id → index in its case's list
     slot_indexes: dict[int, int] = field(default_factory=dict)    # time slot id → index in time_slots
     item_positions: dict[int, int] = field(default_factory=dict)  # agenda item id → position
+    with_signed_pdf: bool = False  # carry a justerat protokoll's signed PDF (it is not read back in)
 
 
 @dataclass

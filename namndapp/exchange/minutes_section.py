@@ -11,6 +11,10 @@ The rules (jäv, beslutförhet, votes, reservations) are the services' own and c
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+
 from namndapp.errors import ConflictError, NotFoundError
 from namndapp.exchange.checker import Checker, at
 from namndapp.exchange import preparers
@@ -26,7 +30,10 @@ from namndapp.storage import justering as justering_store
 
 MINUTES_FIELDS = ("status", "chair", "secretary", "adjusters", "approval_place", "approval_date", "approval_time",
                   "persons", "attendance", "paragraphs", "adjournments", "justering")
-JUSTERING_FIELDS = ("justerad_on", "content_sha256")
+JUSTERING_FIELDS = ("justerad_on", "content_sha256", "signed_pdf")
+SIGNED_PDF_FIELDS = ("version", "sha256", "signatures", "pdf_base64")
+SIGNED_PDF_SIGNATURE_FIELDS = ("name", "role", "signer", "signed_at")
+SIGNED_PDF_MAX_BASE64 = 40 * 1024 * 1024
 PERSON_FIELDS = ("key", "first_name", "last_name", "title", "email")
 ATTENDANCE_FIELDS = ("person", "capacity", "role", "party", "present", "replaces", "from_paragraph", "to_paragraph")
 PARAGRAPH_FIELDS = ("number", "agenda_position", "case", "title", "item_kind", "confidential", "public_title",
@@ -150,6 +157,9 @@ class MinutesSection:
         if seal:  # the file says when it was justerat and what: an import checks it and freezes it again
             section["justering"] = {"justerad_on": seal["justerad_on"],
                                     "content_sha256": justering_content.exchange_hash(section)}
+            signed = _signed_pdf(ctx.db, ctx.meeting["id"]) if ctx.with_signed_pdf else None
+            if signed:
+                section["justering"]["signed_pdf"] = signed
         return section
 
     # Check -----------------------------------------------------------------------------------------
@@ -234,6 +244,35 @@ class MinutesSection:
         if digest is not None and digest != justering_content.exchange_hash(value):
             checker.fail(at(where, "content_sha256"), "stämmer inte med protokollets innehåll: filen har ändrats "
                          "efter justeringen. Ett justerat protokoll kan bara läsas in oförändrat.")
+        self._check_signed_pdf(justering, checker, where)
+
+    def _check_signed_pdf(self, justering: dict, checker: Checker, path: str) -> None:
+        """The justerat protokoll's latest stored PDF goes along as it was signed; it is checked against its
+        SHA-256 here, and the receiving database makes its own justerat PDF from the content it reads in."""
+        signed = checker.field(justering, "signed_pdf", path, dict, required=False)
+        if signed is None:
+            return
+        where = at(path, "signed_pdf")
+        checker.record(signed, where, SIGNED_PDF_FIELDS)
+        checker.integer(signed, "version", where, minimum=0)
+        digest = checker.text(signed, "sha256", where, required=True, max_length=64)
+        for index, signature in enumerate(checker.field(signed, "signatures", where, list, required=False) or []):
+            signature_path = at(at(where, "signatures"), index)
+            checker.record(signature, signature_path, SIGNED_PDF_SIGNATURE_FIELDS)
+            for key in SIGNED_PDF_SIGNATURE_FIELDS:
+                checker.text(signature, key, signature_path, max_length=500)
+        encoded = checker.text(signed, "pdf_base64", where, required=True, max_length=SIGNED_PDF_MAX_BASE64)
+        if encoded is None:
+            return
+        try:
+            data = base64.b64decode(encoded, validate=True)
+        except (ValueError, binascii.Error):
+            checker.fail(at(where, "pdf_base64"), "är inte giltig base64.")
+            return
+        if not data.startswith(b"%PDF"):
+            checker.fail(at(where, "pdf_base64"), "är ingen PDF.")
+        elif digest is not None and hashlib.sha256(data).hexdigest() != digest:
+            checker.fail(at(where, "sha256"), "stämmer inte med PDF-filen: filen har ändrats efter exporten.")
 
     def _check_adjournment(self, checker: Checker, adjournment, path: str) -> None:
         checker.record(adjournment, path, ADJOURNMENT_FIELDS)
@@ -364,7 +403,9 @@ class MinutesSection:
         export_ctx.person_keys = {person_id: key for key, person_id in ctx.person_ids.items()}
         export_ctx.item_positions = {item_id: position for position, item_id in ctx.item_ids.items()}
         current = self.export(export_ctx)
-        strip = (lambda data: {k: v for k, v in data.items() if k != "persons"})
+        # The signed PDF is not read in (this database makes its own), so it does not count as a difference.
+        strip = (lambda data: {k: ({f: x for f, x in v.items() if f != "signed_pdf"} if k == "justering" and v else v)
+                               for k, v in data.items() if k != "persons"})
         return strip(current) == strip(value)
 
     def load(self, value, ctx: ImportContext) -> None:
@@ -487,3 +528,18 @@ class MinutesSection:
         if status:
             with ctx.at(path):
                 service.update_paragraph(db, paragraph_id, **status)
+
+
+def _signed_pdf(db, meeting_id: int) -> dict | None:
+    """The latest stored version of a justerat protokoll's PDF with who signed it (None: none stored)."""
+    stored = justering_store.protocol_pdf_versions(db, meeting_id)
+    if not stored:
+        return None
+    from namndapp.services.justering import protocol_pdfs  # noqa: PLC0415
+
+    data = protocol_pdfs.pdf_bytes(db, meeting_id)
+    return {"version": stored[-1]["version"], "sha256": stored[-1]["sha256"],
+            "signatures": [{"name": person["name"], "role": person["role"], "signer": person["signer"],
+                            "signed_at": person["signed_at"]}
+                           for person in protocol_pdfs.signing_status(db, meeting_id)["approvers"] if person["signed_at"]],
+            "pdf_base64": base64.b64encode(data).decode("ascii")}

@@ -184,8 +184,16 @@ def _minutes_part() -> dict:
             "present": flag(), "replaces": person, "from_paragraph": count(1), "to_paragraph": count(1),
         }, minutes.ATTENDANCE_FIELDS, ["person", "capacity"])),
         "paragraphs": array_of(paragraph), "adjournments": array_of(adjournment),
-        "justering": {**record({"justerad_on": required_text(40), "content_sha256": required_text(64)},
-                               minutes.JUSTERING_FIELDS, minutes.JUSTERING_FIELDS), "type": ["object", "null"]},
+        "justering": {**record({"justerad_on": required_text(40), "content_sha256": required_text(64),
+                                "signed_pdf": {**record({
+                                    "version": count(0), "sha256": required_text(64),
+                                    "signatures": array_of(record({key: text(500) for key in
+                                                                   minutes.SIGNED_PDF_SIGNATURE_FIELDS},
+                                                                  minutes.SIGNED_PDF_SIGNATURE_FIELDS)),
+                                    "pdf_base64": required_text(minutes.SIGNED_PDF_MAX_BASE64),
+                                }, minutes.SIGNED_PDF_FIELDS, ["sha256", "pdf_base64"]), "type": ["object", "null"]}},
+                               minutes.JUSTERING_FIELDS, ["justerad_on", "content_sha256"]),
+                      "type": ["object", "null"]},
     }, minutes.MINUTES_FIELDS), "type": ["object", "null"]}
 
 

@@ -37,6 +37,12 @@ def _check(name: str, password: str) -> str:
     return name
 
 
+def confirm_password(password: str, repeated: str) -> None:
+    """The password typed twice, as a form asks for it, before a certificate file is made with it."""
+    if (password or "") != (repeated or ""):
+        raise ValidationError("Lösenorden är inte lika. Skriv samma lösenord i båda fälten.")
+
+
 def create_test_certificate(name: str, out: Path | str, password: str) -> CreatedCertificate:
     """Write NAME's test certificate and private key to `out` (PKCS#12), issued by this installation's test
     authority, whose certificate verification here trusts."""

@@ -34,6 +34,9 @@ CHANGE_TEXTS = {
 }
 
 
+SIGNATURE, TIMESTAMP = "underskrift", "tidsstämpel"
+
+
 @dataclass(frozen=True)
 class SignatureCheck:
     number: int
@@ -45,6 +48,7 @@ class SignatureCheck:
     trusted: bool
     changes: Changes
     problems: list[str] = field(default_factory=list)
+    kind: str = SIGNATURE  # or TIMESTAMP: a document timestamp; `signer` is then the timestamp server
 
     @property
     def ok(self) -> bool:
@@ -54,7 +58,7 @@ class SignatureCheck:
         return {"number": self.number, "field": self.field_name, "signer": self.signer, "issuer": self.issuer,
                 "signed_at": self.signed_at.isoformat() if self.signed_at else None, "intact": self.intact,
                 "trusted": self.trusted, "changes_after": self.changes.value, "problems": self.problems,
-                "ok": self.ok}
+                "ok": self.ok, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -70,20 +74,33 @@ class VerificationReport:
 
     @property
     def trusted(self) -> bool:
-        return self.intact and all(check.trusted for check in self.signatures)
+        """Intact, and every signer's certificate known here (a timestamp server's is reported on its own)."""
+        return self.intact and all(check.trusted for check in self.signatures if check.kind == SIGNATURE)
+
+    @property
+    def signature_checks(self) -> list[SignatureCheck]:
+        return [check for check in self.signatures if check.kind == SIGNATURE]
 
 
 def verify_pdf(path: Path | str, trusted_certificates: list | None = None) -> VerificationReport:
     """Check each signature in the file. `trusted_certificates` defaults to those of this installation."""
+    if not str(path or "").strip():
+        raise ValidationError("Välj PDF-filen att kontrollera.")
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError):
+        raise ValidationError(f"Filen {path} finns inte.") from None
+    return verify_bytes(data, path, trusted_certificates)
+
+
+def verify_bytes(data: bytes, path: Path | str, trusted_certificates: list | None = None) -> VerificationReport:
+    """verify_pdf for a file already read (`path` names it in the report and in messages)."""
     from pyhanko.pdf_utils.misc import PdfReadError
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko_certvalidator import ValidationContext
 
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(f"Filen {path} finns inte.") from None
     if not data.startswith(b"%PDF"):
         raise ValidationError(f"Filen {path} är ingen PDF.")
     if trusted_certificates is None:
@@ -99,8 +116,58 @@ def verify_pdf(path: Path | str, trusted_certificates: list | None = None) -> Ve
             # A fresh context per signature: certvalidator caches path results inside it.
             context = ValidationContext(trust_roots=list(trusted_certificates), allow_fetching=False,
                                         revocation_mode="soft-fail")
-            checks.append(_check(number, signature, context))
+            checks.append(_check_timestamp(number, signature, context) if _is_timestamp(signature)
+                          else _check(number, signature, context))
     return VerificationReport(path=path, signatures=checks, trusted_certificate_count=len(trusted_certificates))
+
+
+def unsigned_revisions(data: bytes, after: int) -> list[int]:
+    """The revisions of the file, after its first `after`, that no signature or document timestamp of its own
+    closes: changes nobody signed. A signature covers every revision before it, so a revision slipped in before
+    a new signature would otherwise pass as signed (pyhanko judges changes only after a signature)."""
+    from pyhanko.pdf_utils.misc import PdfReadError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        closed = {signature.signed_revision for signature in reader.embedded_signatures}
+        total = reader.xrefs.total_revisions
+    except (PdfReadError, ValueError) as error:
+        raise ValidationError(f"Filen kunde inte läsas som PDF ({error}).") from None
+    return [revision for revision in range(after, total) if revision not in closed]
+
+
+def revision_count(data: bytes) -> int:
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    return PdfFileReader(io.BytesIO(data), strict=False).xrefs.total_revisions
+
+
+def _is_timestamp(signature) -> bool:
+    return str(signature.sig_object.get("/Type", "")) == "/DocTimeStamp"
+
+
+def _check_timestamp(number: int, signature, context) -> SignatureCheck:
+    from pyhanko.sign.validation import validate_pdf_timestamp
+
+    try:
+        status = validate_pdf_timestamp(signature, context)
+    except Exception as error:  # as for a signature: a finding about the file
+        certificate = _certificate_or_none(signature)
+        return SignatureCheck(number=number, field_name=signature.field_name, signer=_name(certificate, "subject"),
+                              issuer=_name(certificate, "issuer"), signed_at=None, intact=False, trusted=False,
+                              changes=Changes.OTHER, kind=TIMESTAMP,
+                              problems=[f"Tidsstämpeln kunde inte kontrolleras ({type(error).__name__})."])
+    problems = []
+    if not status.intact:
+        problems.append("Innehållet stämmer inte med tidsstämpeln: filen har ändrats i det tidsstämplade området.")
+    elif not status.valid:
+        problems.append("Tidsstämpelns kryptografiska underskrift är ogiltig.")
+    return SignatureCheck(number=number, field_name=signature.field_name,
+                          signer=_name(status.signing_cert, "subject"), issuer=_name(status.signing_cert, "issuer"),
+                          signed_at=status.timestamp, intact=bool(status.intact and status.valid),
+                          trusted=bool(status.trusted), changes=_changes(status, signature), problems=problems,
+                          kind=TIMESTAMP)
 
 
 @contextlib.contextmanager
@@ -183,3 +250,42 @@ def _name(certificate, which: str) -> str:
         return "okänd"
     name = getattr(certificate, which)
     return name.native.get("common_name") or name.human_friendly
+
+
+def report_lines(report: VerificationReport) -> list[str]:
+    """The report as the secretary reads it, one Swedish line each (the CLI prints them, the GUI shows them)."""
+    from namndapp.justering.signature_page import signing_time_text
+
+    total = len(report.signatures)
+    lines = [f"Fil: {report.path}"]
+    if not total:
+        return lines + ["Filen har inga elektroniska underskrifter."]
+    for check in report.signatures:
+        if check.kind == TIMESTAMP:
+            lines.append(f"Underskrift {check.number} av {total}: dokumenttidsstämpel från {check.signer}")
+            if check.signed_at:
+                lines.append(f"  Tid (enligt tidsstämpelservern): {signing_time_text(check.signed_at)}")
+        else:
+            lines.append(f"Underskrift {check.number} av {total}: {check.signer}")
+            if check.signed_at:
+                lines.append(f"  Tid (enligt undertecknaren): {signing_time_text(check.signed_at)}")
+        lines.append("  Underskriften är intakt." if check.intact else "  Underskriften är BRUTEN.")
+        lines += [f"  {problem}" for problem in check.problems]
+        if check.intact:
+            lines.append(f"  {CHANGE_TEXTS[check.changes]}")
+        lines.append(f"  Certifikatet är betrott (utfärdat av {check.issuer})." if check.trusted else
+                     f"  Certifikatet är inte betrott här: utfärdaren {check.issuer} finns inte bland de kända "
+                     "certifikaten.")
+    if report.trusted:
+        lines.append("Resultat: alla underskrifter är intakta och betrodda, och dokumentet är oförändrat.")
+    elif report.intact:
+        lines.append("Resultat: underskrifterna är intakta, men minst ett certifikat är inte betrott här.")
+    else:
+        lines.append("Resultat: FILEN GÅR INTE ATT LITA PÅ – den har ändrats efter att den undertecknades, "
+                     "eller en underskrift är bruten.")
+    return lines
+
+
+def summary(report: VerificationReport) -> str:
+    """The last line of report_lines: the verdict on the whole file."""
+    return report_lines(report)[-1]

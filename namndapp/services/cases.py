@@ -238,8 +238,15 @@ def set_officials(db: Database, case_id: int, role: str, person_ids: list[int]) 
 # Reads for the screens (the GUI never imports storage) -------------------------------------------
 
 def list_cases(db: Database, body_id: int | None = None, status: str | None = None, search: str = "",
-               year: int | None = None) -> list[dict]:
-    return store.cases(db, body_id=body_id, status=status, search=search, year=year)
+               year: int | None = None, ids=None, limit: int | None = None) -> list[dict]:
+    """The case list, newest number first; with `ids`, only those of its rows (what a change touched); with
+    `limit`, its first rows."""
+    return store.cases(db, body_id=body_id, status=status, search=search, year=year, ids=ids, limit=limit)
+
+
+def count_cases(db: Database, body_id: int | None = None, status: str | None = None) -> int:
+    """How many rows list_cases gives for these filters."""
+    return store.case_count(db, body_id=body_id, status=status)
 
 
 def get_case(db: Database, case_id: int) -> dict:

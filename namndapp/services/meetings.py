@@ -124,13 +124,18 @@ def add_agenda_item(db: Database, meeting_id: int, *, case_id: int | None = None
 # Reads for the screens (the GUI never imports storage) -------------------------------------------
 
 def list_meetings(db: Database, body_id: int | None = None, year: int | None = None, *,
-                  today: dt.date | None = None) -> list[dict]:
+                  today: dt.date | None = None, ids=None) -> list[dict]:
     """Each row also carries `warning`: a Swedish line when the meeting's day has passed but it was never
     held or recorded, or a legal deadline after it has passed (see meeting_checks.meeting_warning), else None."""
-    found = store.meetings(db, body_id, year)
+    found = store.meetings(db, body_id, year, ids=ids)
     with_minutes = minutes_store.meetings_with_minutes(db) if found else set()
     on = today or checks.today()
     return [{**row, "warning": checks.meeting_warning(db, row, row["id"] in with_minutes, on)} for row in found]
+
+
+def meeting_years(db: Database) -> list[int]:
+    """The years that have meetings, newest first (the year filter's choices)."""
+    return store.meeting_years(db)
 
 
 def get_meeting(db: Database, meeting_id: int) -> dict:

@@ -70,7 +70,8 @@ def _partial(numbers: list[int], all_numbers: list[int]) -> list[int]:
     return [] if sorted(numbers) == sorted(all_numbers) else sorted(numbers)
 
 
-def _attendance(record: state.MeetingRecord) -> dict:
+def attendance(record: state.MeetingRecord) -> dict:
+    """The view's `attendance`: members, serving and non-serving substitutes, others and absent."""
     all_numbers = record.numbers
     served = _serving_numbers(record)
     order = _roster_order(record)
@@ -322,7 +323,7 @@ def build_view(db: Database, record: state.MeetingRecord) -> dict:
                                                           "visiting_address", "phone", "email", "website")},
         "minutes": {"id": record.minutes["id"], "status": record.minutes["status"],
                     "opened_at": record.minutes["opened_at"]} if record.minutes else None,
-        "attendance": _attendance(record),
+        "attendance": attendance(record),
         "approval": approval, "chair": approval["chair"], "secretary": approval["secretary"],
         "adjusters": approval["adjusters"],
         "paragraph_numbers": record.numbers, "paragraph_range": swedish.paragraph_span(record.numbers),

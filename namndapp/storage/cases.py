@@ -4,10 +4,36 @@ from sqlite_utils import Database
 
 
 def cases(db: Database, body_id: int | None = None, status: str | None = None, search: str = "",
-          year: int | None = None) -> list[dict]:
+          year: int | None = None, ids=None, limit: int | None = None) -> list[dict]:
+    """The cases the filters let through, newest number first; with `ids`, only those of them (the rows a
+    change touched, for a list that patches them); with `limit`, the first so many (a long list's first
+    window: the rest is read when the secretary needs it)."""
+    where, params = _case_filters(body_id, status, search, year, ids)
+    return list(db.query(
+        f"""SELECT c.*, b.short_code AS body_code, b.name AS body_name,
+                  (SELECT COUNT(*) FROM case_reports r WHERE r.case_id = c.id) AS report_count,
+                  (SELECT COUNT(*) FROM documents d WHERE d.case_id = c.id) AS document_count
+           FROM cases c JOIN bodies b ON b.id = c.body_id
+           WHERE {where}
+           ORDER BY c.year DESC, c.sequence DESC, c.id DESC{" LIMIT :limit" if limit is not None else ""}""",
+        {**params, "limit": limit}))
+
+
+def case_count(db: Database, body_id: int | None = None, status: str | None = None, search: str = "",
+               year: int | None = None) -> int:
+    where, params = _case_filters(body_id, status, search, year, None)
+    return db.execute(f"SELECT COUNT(*) FROM cases c WHERE {where}", params).fetchone()[0]
+
+
+def _case_filters(body_id, status, search, year, ids) -> tuple[str, dict]:
     # Only the filters given are written into the query, so that the body's index can be used (a filter
     # written "(:body IS NULL OR …)" cannot use one). A body's list holds its parent's cases too (an utskott).
     where = ["1"]
+    params = {"body": body_id, "status": status, "search": search, "year": year}
+    if ids is not None:
+        ids = sorted({int(i) for i in ids})
+        where.append(f"c.id IN ({', '.join(f':id{n}' for n in range(len(ids)))})" if ids else "0")
+        params.update({f"id{n}": value for n, value in enumerate(ids)})
     if body_id is not None:
         where.append("c.body_id IN (:body, (SELECT parent_id FROM bodies WHERE id = :body))")
     if status is not None:
@@ -16,14 +42,7 @@ def cases(db: Database, body_id: int | None = None, status: str | None = None, s
         where.append("c.year = :year")
     if search:
         where.append("instr(sv_fold(c.title || ' ' || c.case_number), sv_fold(:search)) > 0")
-    return list(db.query(
-        f"""SELECT c.*, b.short_code AS body_code, b.name AS body_name,
-                  (SELECT COUNT(*) FROM case_reports r WHERE r.case_id = c.id) AS report_count,
-                  (SELECT COUNT(*) FROM documents d WHERE d.case_id = c.id) AS document_count
-           FROM cases c JOIN bodies b ON b.id = c.body_id
-           WHERE {" AND ".join(where)}
-           ORDER BY c.year DESC, c.sequence DESC""",
-        {"body": body_id, "status": status, "search": search, "year": year}))
+    return " AND ".join(where), params
 
 
 def case_by_number(db: Database, case_number: str) -> dict | None:

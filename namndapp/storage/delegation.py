@@ -1,17 +1,21 @@
 """Queries over the delegationsordning and the delegated decisions.
 
 Decisions arrive by the thousand, so an import writes them in one statement per batch
-(`insert_decisions`) and is logged as one event; single decisions go through the audited helpers.
+(a `DecisionWriter` from `bulk_decisions`) and is logged as one event; single decisions go through the
+audited helpers.
 """
 
 from __future__ import annotations
 
+import contextlib
 import secrets
-from typing import Iterable
+import threading
+from typing import Iterable, Iterator, Sequence
 
 from sqlite_utils import Database
 
 from namndapp.storage import search
+from namndapp.storage.migrations.m010_search import DEFERRED_KEY, fill_statement
 
 DECISION_COLUMNS = ("decision_date", "point", "rule_id", "kind", "outcome", "legal_ref", "delegate_role",
                     "delegate_name", "area", "unit", "case_number", "subject", "person_key", "confidential",
@@ -84,6 +88,74 @@ def insert_decisions(db: Database, decisions: Iterable[dict]) -> int:
     with search.deferred(db, "delegated"):   # indexed for search together, not row by row
         db.conn.executemany(_INSERT, ([row.get(column) for column in DECISION_COLUMNS] for row in decisions))
     return db.execute("SELECT count(*) FROM delegated_decisions WHERE id > ?", [last]).fetchone()[0]
+
+
+# SQLite's page cache while an import writes. With the default 2 MB a 100,000-row import keeps writing pages out
+# and reading them back; 16 MB measured about as fast as 64 MB and keeps an import's peak memory 40 MB lower.
+BULK_CACHE_KIB = 16_384
+
+
+class DecisionWriter:
+    """Writes an import's decisions batch by batch, inside its transaction.
+
+    The search index is filled for each batch by a helper thread while the import prepares the next batch:
+    SQLite runs that one statement without Python's lock, so the two use both cores. Every other use of the
+    connection here waits for it first (and SQLite's own mutex serialises any other caller).
+    """
+
+    def __init__(self, db: Database):
+        self._db = db
+        self._indexing: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    def write(self, decision_rows: Sequence[tuple]) -> int:
+        """Insert decisions given as tuples in DECISION_COLUMNS order; a natural key already present is skipped.
+        Returns how many were added (the statement's own changes, not its triggers')."""
+        self.wait()
+        conn = self._db.conn
+        last = conn.execute("SELECT COALESCE(MAX(id), 0) FROM delegated_decisions").fetchone()[0]
+        added = conn.executemany(_INSERT, decision_rows).rowcount
+        if added:
+            self._indexing = threading.Thread(target=self._index, args=(last,), name="delegation-index", daemon=True)
+            self._indexing.start()
+        return added
+
+    def known_keys(self, keys: list[int]) -> set[int]:
+        self.wait()
+        return known_keys(self._db, keys)
+
+    def _index(self, after_id: int) -> None:
+        try:
+            self._db.conn.execute(fill_statement("delegated", after_id=after_id))
+        except BaseException as exc:  # raised again on the import's own thread
+            self._failure = exc
+
+    def wait(self) -> None:
+        """Until the last batch is indexed; raises what the indexing raised."""
+        if self._indexing is not None:
+            self._indexing.join()
+            self._indexing = None
+        if self._failure is not None:
+            failure, self._failure = self._failure, None
+            raise failure
+
+
+@contextlib.contextmanager
+def bulk_decisions(db: Database) -> Iterator[DecisionWriter]:
+    """Inside an import's transaction: a writer whose decisions the search trigger leaves to it (the writer
+    indexes each batch at once, see DecisionWriter), with a larger page cache meanwhile."""
+    cache_size = db.execute("PRAGMA cache_size").fetchone()[0]
+    db.execute(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '1')", [DEFERRED_KEY + "delegated"])
+    writer = DecisionWriter(db)
+    try:
+        yield writer
+        writer.wait()
+    finally:
+        with contextlib.suppress(BaseException):
+            writer.wait()  # on the way out after a failure: the helper thread must be done with the connection
+        db.execute("DELETE FROM settings WHERE key = ?", [DEFERRED_KEY + "delegated"])
+        db.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 def insert_import(db: Database, values: dict) -> int:

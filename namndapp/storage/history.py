@@ -1,9 +1,16 @@
 """The audit log read back, and the rows an undo or a redo puts back. The rules that decide whether
 that may happen live in services.undo; this module only reads and writes."""
 
+import sqlite3
+
 from sqlite_utils import Database
 
+from namndapp.storage import rows
 from namndapp.storage.rows import decode_row
+
+# An entry whose row images the retention has removed: it still says who, when and what, but can no
+# longer be undone or redone.
+_KEPT = "NOT (before IS NULL AND after IS NULL)"
 
 
 def recent(db: Database, limit: int = 200) -> list[dict]:
@@ -28,18 +35,27 @@ def group_key(entry: dict) -> str:
 
 
 def group_entries(db: Database, key: str) -> list[dict]:
-    """The entries of one user action, oldest first, with `before` and `after` decoded."""
+    """The entries of one user action, oldest first, with `before` and `after` decoded: an update's `after`
+    is its row as the update left it (the old values and identity it keeps, with the new values over them).
+    None of an action whose images the retention has removed."""
     if key.startswith("#"):
-        found = db.query("SELECT * FROM audit_log WHERE id = ? AND action != 'event'", [int(key[1:])])
+        found = db.query(f"SELECT * FROM audit_log WHERE id = ? AND action != 'event' AND {_KEPT}", [int(key[1:])])
     else:
         found = db.query("SELECT * FROM audit_log WHERE undo_group = ? AND action != 'event' ORDER BY id", [key])
-    return [{**entry, "before": decode_row(entry["before"]), "after": decode_row(entry["after"])} for entry in found]
+    entries = [{**entry, "before": decode_row(entry["before"]), "after": decode_row(entry["after"])}
+               for entry in found]
+    if any(entry["before"] is None and entry["after"] is None for entry in entries):
+        return []  # part of the action is no longer known: it is not undone in part
+    for entry in entries:
+        if entry["action"] == "update":
+            entry["after"] = {**entry["before"], **entry["after"]}
+    return entries
 
 
 def last_undoable_key(db: Database) -> str | None:
     """The most recent user action not undone, in any part of the register."""
     last = list(db.query("SELECT id, undo_group FROM audit_log WHERE undone = 0 AND action != 'event' "
-                         "ORDER BY id DESC LIMIT 1"))
+                         f"AND {_KEPT} ORDER BY id DESC LIMIT 1"))
     return group_key(last[0]) if last else None
 
 
@@ -59,6 +75,11 @@ def put_back(db: Database, entry: dict) -> None:
     """Undo one entry: the row as it was before it."""
     table = entry["entity"]
     if entry["action"] == "insert":
+        # The log keeps only an inserted row's identity: the whole row is kept when it is taken away, for redo.
+        removed = current(db, table, entry["entity_id"])
+        if removed is not None:
+            db.execute("UPDATE audit_log SET after = ? WHERE id = ?", [rows.row_json(removed), entry["id"]])
+            entry["after"] = removed
         db[table].delete_where("id = ?", [entry["entity_id"]])
     elif entry["action"] == "update":
         changed = {k: old for k, (old, _new) in changed_columns(entry).items()}
@@ -99,3 +120,42 @@ def tables_pointing_at(db: Database, table: str, row_id) -> list[str]:
                     f"SELECT 1 FROM [{other}] WHERE [{column}] = ? LIMIT 1", [row_id]).fetchone():
                 found.append(other)
     return found
+
+
+# Entries that still hold whole rows, written before the log kept only what it needs: an update's `after`
+# or an insert's image then has the row's id (what the log keeps now never has). An undone insert keeps its
+# whole row for redo.
+_WHOLE_ROWS = ("action IN ('insert', 'update') AND json_extract(after, '$.id') IS NOT NULL "
+               "AND NOT (action = 'insert' AND undone = 1)")
+
+
+def entries_with_whole_rows(db: Database, after_id: int, limit: int) -> list[dict]:
+    return list(db.query(f"SELECT id, action, before, after FROM audit_log WHERE id > ? AND {_WHOLE_ROWS} "
+                         "ORDER BY id LIMIT ?", [after_id, limit]))
+
+
+def set_images(db: Database, entry_id: int, before: str | None, after: str | None) -> None:
+    db.execute("UPDATE audit_log SET before = ?, after = ? WHERE id = ?", [before, after, entry_id])
+
+
+def remove_images_before(db: Database, day: str) -> int:
+    """Remove the row images of the entries written before `day` (events keep their details). Returns how many."""
+    return db.execute(f"UPDATE audit_log SET before = NULL, after = NULL WHERE at < ? AND action != 'event' "
+                      f"AND {_KEPT}", [day]).rowcount
+
+
+def size(db: Database) -> dict:
+    """Entries, and the bytes their images take (the text of `before` and `after`)."""
+    count, images = db.execute("SELECT COUNT(*), COALESCE(SUM(COALESCE(LENGTH(CAST(before AS BLOB)), 0) "
+                               "+ COALESCE(LENGTH(CAST(after AS BLOB)), 0)), 0) FROM audit_log").fetchone()
+    return {"entries": count, "image_bytes": images}
+
+
+def reclaim_space(db: Database) -> bool:
+    """Give the pages freed in the file back (the file shrinks); False if another program holds the file
+    (the pages are then reused by later writes). Outside a transaction; takes a while on a large file."""
+    try:
+        db.execute("VACUUM")
+    except sqlite3.OperationalError:
+        return False
+    return True

@@ -62,3 +62,39 @@ def persons_named(db: Database, name: str) -> list[dict]:
     return list(db.query(
         "SELECT id, first_name || ' ' || last_name AS name FROM persons "
         "WHERE sv_fold(first_name || ' ' || last_name) = sv_fold(?)", [name.strip()]))
+
+
+# --- the justerat protokoll as a PDF, version by version (migration 0011) --------------------------------
+
+_PDF_COLUMNS = ("id, meeting_id, seal_id, version, previous_id, kind, content_hash, signer, person_id, role, "
+                "signed_at, timestamped_at, timestamp_url, signature_count, sha256, size, created_at, os_user")
+
+
+def protocol_pdf_versions(db: Database, meeting_id: int) -> list[dict]:
+    """The stored versions of a meeting's justerat protokoll, oldest first, without their bytes."""
+    return list(db.query(f"SELECT {_PDF_COLUMNS} FROM protocol_pdfs WHERE meeting_id = ? ORDER BY version",
+                         [meeting_id]))
+
+
+def protocol_pdf_parts(db: Database, meeting_id: int, up_to_version: int) -> list[bytes]:
+    """The bytes each version appended, from version 0 up to and including `up_to_version`."""
+    return [row[0] for row in db.execute(
+        "SELECT appended FROM protocol_pdfs WHERE meeting_id = ? AND version <= ? ORDER BY version",
+        [meeting_id, up_to_version]).fetchall()]
+
+
+def meetings_with_protocol_pdfs(db: Database) -> list[int]:
+    return [row[0] for row in db.execute("SELECT DISTINCT meeting_id FROM protocol_pdfs ORDER BY meeting_id")]
+
+
+def setting(db: Database, key: str) -> str | None:
+    found = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return found[0] if found else None
+
+
+def set_setting(db: Database, key: str, value: str | None) -> None:
+    if value is None:
+        db.execute("DELETE FROM settings WHERE key = ?", [key])
+    else:
+        db.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])

@@ -5,22 +5,33 @@ from sqlite_utils import Database
 from namndapp.storage.secrecy import report_marks
 
 
-def meetings(db: Database, body_id: int | None = None, year: int | None = None) -> list[dict]:
+def meetings(db: Database, body_id: int | None = None, year: int | None = None, ids=None) -> list[dict]:
+    """The meetings the filters let through, newest first; with `ids`, only those of them."""
     # Only the filters given are written into the query, and the year as a range of dates, so that the
     # index on (body, date) is used.
     where = ["1"]
+    params = {"body": body_id, "year": f"{int(year):04d}" if year else None,
+              "next_year": f"{int(year) + 1:04d}" if year else None}
     if body_id is not None:
         where.append("m.body_id = :body")
     if year:
         where.append("m.meeting_date >= :year AND m.meeting_date < :next_year")
+    if ids is not None:
+        ids = sorted({int(i) for i in ids})
+        where.append(f"m.id IN ({', '.join(f':id{n}' for n in range(len(ids)))})" if ids else "0")
+        params.update({f"id{n}": value for n, value in enumerate(ids)})
     return list(db.query(
         f"""SELECT m.*, b.name AS body_name, b.short_code AS body_code,
                   (SELECT COUNT(*) FROM agenda_items a WHERE a.meeting_id = m.id) AS item_count
            FROM meetings m JOIN bodies b ON b.id = m.body_id
            WHERE {" AND ".join(where)}
-           ORDER BY m.meeting_date DESC, m.start_time DESC""",
-        {"body": body_id, "year": f"{int(year):04d}" if year else None,
-         "next_year": f"{int(year) + 1:04d}" if year else None}))
+           ORDER BY m.meeting_date DESC, m.start_time DESC""", params))
+
+
+def meeting_years(db: Database) -> list[int]:
+    """The years that have meetings, newest first (read off the index on (body, date), not the rows)."""
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT CAST(substr(meeting_date, 1, 4) AS INTEGER) AS year FROM meetings ORDER BY year DESC")]
 
 
 def agenda_items(db: Database, meeting_id: int) -> list[dict]:

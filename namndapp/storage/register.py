@@ -31,6 +31,15 @@ def persons(db: Database, search: str = "") -> list[dict]:
         "ORDER BY p.last_name COLLATE sv, p.first_name COLLATE sv", [search, search]))
 
 
+def persons_except(db: Database, person_ids) -> list[dict]:
+    """Everyone in the register but these, in Swedish order of last and first name (sorted here, once)."""
+    ids = sorted({int(i) for i in person_ids})
+    return list(db.query(
+        "SELECT p.*, p.first_name || ' ' || p.last_name AS full_name FROM persons p "
+        f"WHERE p.id NOT IN ({','.join('?' * len(ids))}) "
+        "ORDER BY p.last_name COLLATE sv, p.first_name COLLATE sv, p.id", ids))
+
+
 def members(db: Database, body_id: int, on_date: str | None = None) -> list[dict]:
     """Memberships of a body (valid on a date when given), chair first, then vice chairs, ledamöter, ersättare."""
     return list(db.query(

@@ -8,9 +8,11 @@ of the joins does not grow with the number of matches.
 from __future__ import annotations
 
 import contextlib
+import json
 
 from sqlite_utils import Database
 
+from namndapp.storage.secrecy import report_marks
 from namndapp.storage.migrations.m010_search import DEFERRED_KEY, KIND_BITS, KINDS, fill_statement, indexed_kinds
 
 HIGHLIGHT_START = "\u2060"   # word joiner and zero-width no-break space: invisible, and taken as blanks by the
@@ -22,6 +24,18 @@ _KIND_MASK = (1 << KIND_BITS) - 1
 _KIND_OF_CODE = {spec[0]: kind for kind, spec in KINDS.items()}
 _ID = f"(search_index.rowid >> {KIND_BITS})"
 _PARAGRAPH_OF = {"motion": "motions", "reservation": "reservations", "note": "minutes_notes"}
+
+
+def _read(db: Database, sql: str, params) -> list[tuple]:
+    """A search only reads: straight from the connection, without sqlite-utils' guard (a savepoint and its
+    release around each statement), which cost a search as much as the FTS5 query itself."""
+    return db.conn.execute(sql, params).fetchall()
+
+
+def _read_dicts(db: Database, sql: str, params) -> list[dict]:
+    cursor = db.conn.execute(sql, params)
+    keys = [column[0] for column in cursor.description]
+    return [dict(zip(keys, row)) for row in cursor]
 
 
 def _owner(kind: str, paragraph_column: str, case_column: str, delegated_column: str) -> str:
@@ -81,8 +95,8 @@ def ranked(db: Database, match: str, *, body_id: int | None = None, year: int | 
            kinds: list[str] | None = None, limit: int = 50, offset: int = 0) -> list[tuple[int, float]]:
     """(rowid, rank) of one page of hits, best first. Raises sqlite3.OperationalError on a bad FTS5 query."""
     where, params = _where(db, body_id, year, kinds)
-    return db.execute(f"SELECT rowid, rank FROM search_index WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset",
-                      {**params, "match": match, "limit": limit, "offset": offset}).fetchall()
+    return _read(db, f"SELECT rowid, rank FROM search_index WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset",
+                 {**params, "match": match, "limit": limit, "offset": offset})
 
 
 def ranked_with_passages(db: Database, match: str, *, body_id: int | None = None, year: int | None = None,
@@ -91,10 +105,10 @@ def ranked_with_passages(db: Database, match: str, *, body_id: int | None = None
     """(rowid, rank, passage) of one page of hits. FTS5 hands the rows over in rank order, so the passages
     are made for this page only, however many rows match."""
     where, params = _where(db, body_id, year, kinds)
-    rows = db.execute(
-        f"SELECT rowid, rank, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
+    rows = _read(
+        db, f"SELECT rowid, rank, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
         f"WHERE {where} ORDER BY rank LIMIT :limit OFFSET :offset",
-        {**params, **_SNIPPET_PARAMS, "match": match, "limit": limit, "offset": offset}).fetchall()
+        {**params, **_SNIPPET_PARAMS, "match": match, "limit": limit, "offset": offset})
     return [(rowid, rank, _passage(body, title)) for rowid, rank, body, title in rows]
 
 
@@ -114,10 +128,10 @@ def passages(db: Database, match: str, rowids: list[int]) -> dict[int, str]:
     """rowid → the passage of that entry for `match`, the matched words between the highlight marks."""
     if not rowids:
         return {}
-    rows = db.execute(
-        f"SELECT rowid, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
-        f"WHERE search_index MATCH :match AND rowid IN ({', '.join(f':r{i}' for i in range(len(rowids)))})",
-        {**_SNIPPET_PARAMS, "match": match, **{f"r{i}": rowid for i, rowid in enumerate(rowids)}}).fetchall()
+    rows = _read(
+        db, f"SELECT rowid, {_SNIPPET.format(column=1)}, {_SNIPPET.format(column=0)} FROM search_index "
+        "WHERE search_index MATCH :match AND rowid IN (SELECT value FROM json_each(:rowids))",
+        {**_SNIPPET_PARAMS, "match": match, "rowids": json.dumps(rowids)})
     return {rowid: _passage(body, title) for rowid, body, title in rows}
 
 
@@ -127,15 +141,12 @@ def kind_of(rowid: int) -> tuple[str, int]:
 
 
 # The marks the confidentiality rule reads, as they are now: the §'s own, its agenda item's, its case's and
-# its tjänsteskrivelse's (the one it names, or any marked one of its case), as in the minutes' queries.
-_PARAGRAPH_SECRECY = """
+# its tjänsteskrivelse's (the one it names, or any marked one of its case), with the minutes' own SQL.
+_PARAGRAPH_SECRECY = f"""
     g.confidential, g.secrecy_ref, g.public_title,
     a.confidential AS item_confidential, a.public_title AS item_public_title,
     c.confidential AS case_confidential, c.secrecy_ref AS case_secrecy_ref, c.public_title AS case_public_title,
-    (SELECT MAX(r.confidential) FROM case_reports r
-      WHERE r.id IN (g.report_id, a.report_id) OR (r.case_id = g.case_id AND r.confidential = 1)) AS report_confidential,
-    (SELECT r.secrecy_ref FROM case_reports r WHERE (r.id IN (g.report_id, a.report_id) OR r.case_id = g.case_id)
-      AND r.confidential = 1 ORDER BY r.id DESC LIMIT 1) AS report_secrecy_ref"""
+    {report_marks("g.report_id, a.report_id", "g.case_id")}"""
 
 _PARAGRAPH_SOURCE = f"""
     g.id AS paragraph_id, g.number AS paragraph_number, g.title AS paragraph_title, g.year,
@@ -178,12 +189,15 @@ for _kind, _table in _PARAGRAPH_OF.items():
                        f"JOIN paragraphs g ON g.id = x.paragraph_id {_PARAGRAPH_JOINS} WHERE x.id IN ({{ids}})")
 
 
+# The ids come as one JSON list, so each kind's statement has one text and is prepared once per connection.
+_SOURCES = {kind: sql.replace("{ids}", "SELECT value FROM json_each(?)") for kind, sql in _SOURCES.items()}
+
+
 def sources(db: Database, kind: str, ids: list[int]) -> dict[int, dict]:
     """source id → what is needed to show and open a hit of `kind`, with the confidentiality marks."""
     if not ids:
         return {}
-    sql = _SOURCES[kind].replace("{ids}", ", ".join("?" for _ in ids))
-    return {row["source_id"]: row for row in db.query(sql, ids)}
+    return {row["source_id"]: row for row in _read_dicts(db, _SOURCES[kind], [json.dumps(ids)])}
 
 
 def rebuild(db: Database) -> int:

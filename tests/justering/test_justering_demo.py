@@ -54,3 +54,36 @@ def test_one_waits_with_an_andringsforslag_one_is_a_draft_the_next_is_planned(fu
     assert meetings.get_meeting(db, summary["main_meeting_id"])["status"] == "planerat"
     warned = {row["meeting_date"]: row["warning"] for row in meetings.list_meetings(db, today=TODAY) if row["warning"]}
     assert list(warned) == ["2026-03-27"] and "justerats senast 2026-04-10" in warned["2026-03-27"]
+
+
+def test_every_justerat_demo_protokoll_is_signed_by_its_chair_and_justerare_and_verifies(full_demo, tmp_path):
+    import re
+    import shutil
+    import subprocess
+
+    from namndapp.services.justering import protocol_pdfs
+
+    db, summary = full_demo
+    justerade = [m for m in summary["meetings"].values() if state.protokoll_state(db, m, TODAY)["seal"]]
+    assert len(justerade) == 5
+    for meeting in justerade:
+        checked = protocol_pdfs.verify_stored(db, meeting)
+        assert checked["problems"] == [] and checked["status"]["complete"]
+        report = checked["report"]
+        assert report.trusted and len(report.signatures) == 2
+        names = [s.signer for s in report.signatures]
+        expected = [f"{a.name} (TESTCERTIFIKAT)" for a in approvals.approvers(db, meeting)]
+        assert names == expected
+    assert sealing.chain_problems(db) == []
+    if shutil.which("pdfsig"):
+        path = protocol_pdfs.save_pdf(db, justerade[0], tmp_path / "demo.pdf")
+        output = subprocess.run(["pdfsig", str(path)], capture_output=True, text=True).stdout
+        assert re.findall(r"^Signature #(\d):", output, re.M) == ["1", "2"]
+        assert output.count("Signature Validation: Signature is Valid.") == 2
+
+
+def test_the_protokoll_waiting_for_justering_has_no_stored_pdf(full_demo):
+    from namndapp.services.justering import protocol_pdfs
+
+    db, summary = full_demo
+    assert protocol_pdfs.versions(db, summary["meetings"]["SN 2026-03-27"]) == []

@@ -89,3 +89,61 @@ def test_what_the_import_wrote_is_checked_against_the_file_before_it_is_frozen(e
     with pytest.raises(ImportFileError, match="inte detsamma som det justerade"):
         exchange.import_meeting(target, copy.deepcopy(exported))
     assert _counts(target) == before
+
+
+@pytest.fixture
+def signed_export(demo, tmp_path, monkeypatch):
+    """A justerat protokoll signed by its chair, exported."""
+    from namndapp.justering import signing, test_certificates
+    from namndapp.services.justering import protocol_pdfs
+
+    meeting = ready_meetings(demo)[0]
+    people = approvals.approvers(demo, meeting)
+    for approver in people:
+        approvals.approve(demo, meeting, approver.name, no_changes=True)
+    sealing.justera(demo, meeting)
+    created = test_certificates.create_test_certificate(people[0].name, tmp_path / "ordf.p12", "hemligt-1")
+    protocol_pdfs.sign_stored(demo, meeting, signing.load_credential(created.path, "hemligt-1"))
+    assert "signed_pdf" not in exchange.export_meeting(demo, meeting)["minutes"]["justering"]  # only when asked
+    return demo, meeting, json.loads(exchange.dumps(exchange.export_meeting(demo, meeting, with_signed_pdf=True)))
+
+
+def test_the_file_carries_the_signed_protokoll_pdf(signed_export, target):
+    import base64
+    import hashlib
+
+    from namndapp.services.justering import protocol_pdfs
+
+    demo, meeting, exported = signed_export
+    signed = exported["minutes"]["justering"]["signed_pdf"]
+    data = base64.b64decode(signed["pdf_base64"])
+    assert data == protocol_pdfs.pdf_bytes(demo, meeting)
+    assert (signed["version"], signed["sha256"]) == (1, hashlib.sha256(data).hexdigest())
+    assert [(s["name"], s["role"]) for s in signed["signatures"]] == [(approvals.approvers(demo, meeting)[0].name,
+                                                                      "ordförande")]
+    imported = exchange.import_meeting(target, copy.deepcopy(exported))["meeting_id"]
+    exchange.import_meeting(target, copy.deepcopy(exported))  # again: the same protokoll, nothing changes
+    assert target.execute("SELECT status FROM minutes WHERE meeting_id = ?", [imported]).fetchone()[0] == "justerat"
+    assert protocol_pdfs.ensure_justerad_pdf(target, imported)["version"] == 0  # made here, of the content read in
+    assert sealing.chain_problems(target) == []
+
+
+@pytest.mark.parametrize("change", ["bytes", "base64"])
+def test_a_signed_pdf_changed_in_the_file_is_refused(signed_export, target, change):
+    import base64
+
+    changed = copy.deepcopy(signed_export[2])
+    signed = changed["minutes"]["justering"]["signed_pdf"]
+    if change == "bytes":
+        data = bytearray(base64.b64decode(signed["pdf_base64"]))
+        data[-100] ^= 1
+        signed["pdf_base64"] = base64.b64encode(bytes(data)).decode("ascii")
+    else:
+        signed["pdf_base64"] = "inte base64!"
+    before = _counts(target)
+    with pytest.raises(ImportFileError) as caught:
+        exchange.import_meeting(target, changed)
+    expected = {"bytes": ("minutes.justering.signed_pdf.sha256", "har ändrats efter exporten"),
+                "base64": ("minutes.justering.signed_pdf.pdf_base64", "inte giltig base64")}[change]
+    assert caught.value.path == expected[0] and expected[1] in str(caught.value)
+    assert _counts(target) == before

@@ -42,6 +42,18 @@ def test_a_marked_tjanssteskrivelse_hides_its_case_s_paragraphs_in_public(db, wo
     assert _kinds(db, "ansträngd", public=True) == []
 
 
+def test_a_marked_tjanssteskrivelse_named_only_by_the_agenda_item_hides_the_paragraph_in_public(db, world):
+    """A § without a case whose agenda item names a marked tjänsteskrivelse: only the item leads to it."""
+    report_id = db.execute("SELECT id FROM case_reports WHERE case_id = ?", [world["obergs"]]).fetchone()[0]
+    db.execute("UPDATE case_reports SET confidential = 1, secrecy_ref = '26 kap. 1 § OSL' WHERE id = ?", [report_id])
+    item = db.execute("SELECT id FROM agenda_items WHERE meeting_id = ? ORDER BY id LIMIT 1",
+                      [world["meeting"]]).fetchone()[0]
+    db.execute("UPDATE agenda_items SET report_id = ? WHERE id = ?", [report_id, item])
+    db.execute("UPDATE paragraphs SET case_id = NULL, agenda_item_id = ? WHERE id = ?", [item, world["paragraph"]])
+    assert _kinds(db, "ansträngd", public=False) == ["reservation"]
+    assert _kinds(db, "ansträngd", public=True) == []
+
+
 def test_a_marked_paragraph_hides_its_yrkanden_and_reservations_in_public(db, world):
     db.execute("UPDATE paragraphs SET confidential = 1 WHERE id = ?", [world["paragraph"]])
     assert _kinds(db, "ansträngd", public=False) == ["reservation"]

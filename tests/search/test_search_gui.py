@@ -1,9 +1,16 @@
 """The Sök screen as a secretary uses it: Ctrl+F from another screen, typing, the hits with the words
 marked, a click on a hit opening the § in its protokoll, Return opening a case, the public view."""
 
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
 from PySide6.QtCore import Qt
 
+from namndapp.services import cases
 from tests.ui.conftest import context, messages, qapp, qapp_cls, settings_folder, window  # noqa: F401
+from ui.search import view as search_view
 from ui.search.view import HIT_ROLE
 
 
@@ -91,3 +98,33 @@ def test_a_hit_in_a_later_paragraph_opens_that_paragraph_not_the_first(world, wi
     _click(qtbot, view, 0)
     workspace = window.screens["Sammanträden"].detail.tabs.currentWidget()
     assert workspace.current_paragraph_id() == world["secret_paragraph"]
+
+
+def test_a_search_as_you_type_sees_what_was_written_since_the_last_one(world, window, context, qtbot):
+    """The worker keeps its connection between searches (opening one cost more than the search): it must
+    still see a case registered after it was opened, and a case no longer there must be gone."""
+    view = _start(window, qtbot)
+    _type(qtbot, view, "bostadsanpassning")
+    first = {hit["case_id"] for hit in _hits(view)}
+    added = cases.register_case(context.db, body_id=world["KN"], title="Bostadsanpassning Granvägen",
+                                registered_on="2024-05-02")
+    view.field.clear()
+    _type(qtbot, view, "bostadsanpassning")
+    assert {hit["case_id"] for hit in _hits(view)} == first | {added}
+    cases.update_case(context.db, added, title="Ramp vid Granvägen")
+    view.field.clear()
+    _type(qtbot, view, "bostadsanpassning")
+    assert {hit["case_id"] for hit in _hits(view)} == first
+
+
+def test_the_kept_connection_follows_the_file_that_is_searched(world, db_path, tmp_path):
+    other = tmp_path / "annan.sqlite"
+    shutil.copy(db_path, other)
+    from_first = search_view._connection(db_path)
+    assert search_view._connection(db_path) is from_first  # kept
+    from_other = search_view._connection(other)
+    assert from_other is not from_first and Path(from_other.path).name == "annan.sqlite"
+    with pytest.raises(sqlite3.ProgrammingError):  # the first file's connection is closed, not left open
+        from_first.execute("SELECT 1")
+    from_other.close()
+    del search_view._worker_connections.held

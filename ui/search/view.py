@@ -7,6 +7,7 @@ an answer that a newer query has overtaken is dropped.
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -26,14 +27,25 @@ SHOWN_HITS = 100
 _MARK = "<span style='background-color:#ffe58a; font-weight:bold'>"
 
 
+_worker_connections = threading.local()
+
+
+def _connection(db_path):
+    """The worker thread's own connection to the file, kept from one search to the next: opening one cost
+    more than the search (its statements prepared anew, its page cache empty). A thread of the pool that
+    stops takes its connection with it."""
+    held = getattr(_worker_connections, "held", None)
+    if held is None or held[0] != db_path:
+        if held is not None:
+            held[1].close()
+        _worker_connections.held = held = (db_path, open_for_worker(db_path))
+    return held[1]
+
+
 def _search_in_worker(db_path, query: str, criteria: dict):
     from namndapp.services.search import search
 
-    db = open_for_worker(db_path)
-    try:
-        return search(db, query, limit=SHOWN_HITS, **criteria)
-    finally:
-        db.close()
+    return search(_connection(db_path), query, limit=SHOWN_HITS, **criteria)
 
 
 def hit_html(hit: dict) -> str:

@@ -8,12 +8,16 @@ before in the file: a system's export that lists two identical decisions of one 
 A row with an error (no valid date, no decision, no unit) stops the import: nothing is saved and the report
 names every such row and column. A row with a warning (unknown point, a delegate the point does not name, a
 point for the utskott) is kept with its warning, or left out when the secretary asks to reject them.
+
+One Preparer serves all the rows of a file (what repeats is worked out once), and the rows are written
+BATCH at a time through storage's DecisionWriter; the import is one event in the audit log, not one per row.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -21,8 +25,8 @@ from typing import Callable
 from sqlite_utils import Database
 
 from namndapp.services.delegation import mapping as column_mapping
-from namndapp.services.delegation.decisions import content_key, natural_key, prepare
 from namndapp.services.delegation.ordning import RuleBook
+from namndapp.services.delegation.preparation import Preparer, natural_key
 from namndapp.services.delegation.tabular import open_table
 from namndapp.storage import delegation as store, rows
 
@@ -125,7 +129,7 @@ def import_decisions(db: Database, path, *, mapping_name: str | None = None,
     positions = {column_mapping.normal_heading(h): i for i, h in reversed(list(enumerate(table.header)))}
     index = {field: positions[column_mapping.normal_heading(heading)] for field, heading in resolved.items()}
     book = RuleBook.load(db)
-    occurrences: dict[bytes, int] = {}
+    occurrences: dict[int, int] = {}
 
     def note(issue: RowIssue) -> None:
         if issue.severity == "fel":
@@ -135,47 +139,59 @@ def import_decisions(db: Database, path, *, mapping_name: str | None = None,
         if len(report.issues) < LISTED:
             report.issues.append(issue)
 
-    def run(secret: bytes, import_id: int | None) -> None:
-        batch: list[dict] = []
+    def run(secret: bytes, import_id: int | None, writer: store.DecisionWriter) -> None:
+        prepare = Preparer(book, secret).prepare
+        fields, places = tuple(index), tuple(index.values())
+        width = max(places) + 1
+        cells_of = operator.itemgetter(*places) if len(places) > 1 else lambda cells: (cells[places[0]],)
+        batch: list[tuple] = []
         for number, cells in table.rows:
             report.rows_read += 1
-            raw = {field: cells[i] if i < len(cells) else None for field, i in index.items()}
-            prepared = prepare(raw, book, secret)
+            if len(cells) >= width:
+                raw = dict(zip(fields, cells_of(cells)))
+            else:  # a short row: the missing cells at its end are empty
+                raw = {field: cells[i] if i < len(cells) else None for field, i in index.items()}
+            prepared = prepare(raw)
             for problem in prepared.errors:
                 note(RowIssue(number, problem.column, problem.message, "fel"))
-            for problem in prepared.warnings:
-                note(RowIssue(number, problem.column, problem.message, "varning"))
-            if prepared.values is None:
+            if prepared.warnings:
+                for problem in prepared.warnings:
+                    note(RowIssue(number, problem.column, problem.message, "varning"))
+            values = prepared.values
+            if values is None:
                 continue
             if prepared.warnings:
                 report.rows_with_warnings += 1
                 if reject_warnings:
                     report.rows_rejected += 1
                     continue
-            values = prepared.values
-            key = content_key(values)
-            occurrences[key] = occurrences.get(key, 0) + 1
-            values["natural_key"] = natural_key(key, occurrences[key])
+            # counted by the first occurrence's key: a 64-bit number takes half the memory of the content's hash
+            first = natural_key(prepared.content, 1)
+            seen = occurrences[first] = occurrences.get(first, 0) + 1
+            values["natural_key"] = first if seen == 1 else natural_key(prepared.content, seen)
             values["import_id"] = import_id
             values["created_at"] = stamp
             if len(report.preview) < preview_rows:
                 report.preview.append({**values, "row": number})
-            batch.append(values)
+            batch.append(row_of(values))
             if len(batch) >= BATCH:
-                flush(batch)
+                flush(batch, writer)
                 batch = []
                 if progress and progress(table.position(), table.size):
                     report.cancelled = True
                     raise _Rollback
-        flush(batch)
+        flush(batch, writer)
 
-    def flush(batch: list[dict]) -> None:
+    row_of = operator.itemgetter(*store.DECISION_COLUMNS)
+    key_at = store.DECISION_COLUMNS.index("natural_key")
+
+    def flush(batch: list[tuple], writer: store.DecisionWriter) -> None:
         if not batch:
             return
         if dry_run or report.error_count:  # nothing will be kept: count what would be new
-            known = len(store.known_keys(db, [values["natural_key"] for values in batch]))
+            known = len(writer.known_keys([row[key_at] for row in batch]))
         else:  # keys are unique within a file, so what the database ignores is what it had
-            known = len(batch) - store.insert_decisions(db, batch)
+            known = len(batch) - writer.write(batch)
         report.rows_known += known
         report.rows_added += len(batch) - known
 
@@ -189,7 +205,8 @@ def import_decisions(db: Database, path, *, mapping_name: str | None = None,
                     "file_name": path.name, "file_sha256": _file_hash(path), "mapping_name": name, "rows_read": 0,
                     "rows_added": 0, "rows_known": 0, "rows_with_warnings": 0, "imported_at": stamp,
                     "os_user": rows.os_user()})
-            run(secret, import_id)
+            with store.bulk_decisions(db) as writer:
+                run(secret, import_id, writer)
             if dry_run or not report.ok:
                 raise _Rollback
             store.set_import_counts(db, import_id, {

@@ -51,8 +51,14 @@ def answer_package(facts: dict, who: str, comments: list[tuple[int, str]], *, no
     return package.build_answer(facts, matches[0], cleaned, rows.now())
 
 
-def import_answer(db: Database, data, name: str) -> dict:
-    """Record an answer that came back by file; refused if the protokoll has changed since the package."""
+def import_answer(db: Database, data, name: str, *, meeting_id: int | None = None) -> dict:
+    """Record an answer that came back by file; refused if the protokoll has changed since the package, or,
+    when `meeting_id` is given (the meeting on screen), if the answer is about another meeting."""
     answer = package.read_answer(data, name)
+    if meeting_id is not None and answer["meeting_id"] != meeting_id:
+        other = rows.find(db, "meetings", answer["meeting_id"])
+        about = f"sammanträdet {other['meeting_date']}" if other else "ett annat sammanträde"
+        raise ValidationError(f"{name} är ett svar på protokollet från {about}, inte på det här sammanträdet. "
+                              "Läs in det vid det sammanträdet.")
     return approvals.approve(db, answer["meeting_id"], answer["person_id"], answer["comments"],
                              no_changes=not answer["comments"], expected_hash=answer["content_hash"])

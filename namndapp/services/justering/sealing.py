@@ -6,6 +6,7 @@ to that content; `chain_problems` recomputes every seal so that a change made ar
 """
 
 import datetime as dt
+import logging
 
 from sqlite_utils import Database
 
@@ -13,6 +14,8 @@ from namndapp.errors import ConflictError
 from namndapp.justering import deadlines
 from namndapp.services.justering import approvals, content
 from namndapp.storage import justering as store, minutes as minutes_store, rows
+
+log = logging.getLogger(__name__)
 
 
 def justera(db: Database, meeting_id: int, *, today: dt.date | None = None) -> dict:
@@ -37,8 +40,20 @@ def justera(db: Database, meeting_id: int, *, today: dt.date | None = None) -> d
         warnings.append(f"Justeringen gjordes efter lagens frist: protokollet skulle ha justerats senast "
                         f"{deadline.last_day.isoformat()} (14 dagar efter sammanträdet).")
     anslag = deadlines.anslag_deadline(today)
+    # The justerat protokoll as a file, kept from now on and signed version by version. Made after the freeze
+    # commits: the file is made of the frozen content, and made again on first use if this step fails; the
+    # justering itself stands either way, so a failure here is a warning, not an error.
+    from namndapp.services.justering import protocol_pdfs  # noqa: PLC0415
+
+    try:
+        pdf = protocol_pdfs.ensure_justerad_pdf(db, meeting_id)
+    except Exception:
+        log.exception("Den justerade PDF-filen för sammanträde %s kunde inte sparas", meeting_id)
+        pdf = None
+        warnings.append("Protokollet är justerat, men den justerade PDF-filen kunde inte sparas nu. Den görs "
+                        "när den behövs: när protokollet undertecknas eller sparas (namndapp protocol-pdf).")
     return {"seal": store.seal(db, meeting_id), "seal_id": seal_id, "warnings": warnings,
-            "last_anslag_day": anslag.last_day}
+            "last_anslag_day": anslag.last_day, "pdf": pdf}
 
 
 def seal_imported(db: Database, meeting_id: int, justerad_on: str) -> dict:
@@ -79,7 +94,8 @@ def _freeze(db: Database, meeting: dict, minutes: dict, on: str, summary: str) -
 
 
 def chain_problems(db: Database) -> list[str]:
-    """The first broken link of each body's chain of justerade protokoll, as Swedish lines (none: intact)."""
+    """The first broken link of each body's chain of justerade protokoll, and any stored justerat protokoll PDF
+    that no longer matches its SHA-256 or its seal, as Swedish lines (none: intact)."""
     problems = []
     by_body: dict[int, list[dict]] = {}
     for seal in store.seals(db):
@@ -103,4 +119,6 @@ def chain_problems(db: Database) -> list[str]:
                                 "inte.")
                 break
             previous = seal
-    return problems
+    from namndapp.services.justering import protocol_pdfs  # noqa: PLC0415
+
+    return problems + protocol_pdfs.all_stored_problems(db)

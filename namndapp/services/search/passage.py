@@ -2,31 +2,28 @@
 
 from __future__ import annotations
 
+import re
+
 from namndapp.storage.search import HIGHLIGHT_END, HIGHLIGHT_START
+
+_MARKS = re.compile(f"[{HIGHLIGHT_START}{HIGHLIGHT_END}]")
 
 
 def split(marked: str | None) -> tuple[str, list[tuple[int, int]]]:
     """(text, [(start, end), …]) of a marked passage. A mark left alone (the personnummer mask may take
     its partner) closes or opens nothing."""
     marked = marked or ""
-    pieces, spans, length, start = [], [], 0, None
-    position = 0
-    while True:
-        found = [i for i in (marked.find(HIGHLIGHT_START, position), marked.find(HIGHLIGHT_END, position)) if i >= 0]
-        end = min(found) if found else len(marked)
-        pieces.append(marked[position:end])
-        length += end - position
-        if not found:
-            break
-        if marked[end] == HIGHLIGHT_START:
-            start = length
-        elif start is not None and length > start:
-            spans.append((start, length))
+    spans, start = [], None
+    for removed, mark in enumerate(_MARKS.finditer(marked)):
+        at = mark.start() - removed   # where the mark stands in the text without marks
+        if mark.group() == HIGHLIGHT_START:
+            start = at
+        elif start is not None and at > start:
+            spans.append((start, at))
             start = None
         else:
             start = None
-        position = end + 1
-    return "".join(pieces), spans
+    return marked.replace(HIGHLIGHT_START, "").replace(HIGHLIGHT_END, ""), spans
 
 
 def highlighted(text: str, spans: list[tuple[int, int]], before: str, after: str, escape=lambda s: s) -> str:

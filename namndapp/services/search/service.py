@@ -92,8 +92,8 @@ def _hit(kind: str, rowid: int, rank: float, row: dict, marks) -> dict:
 
 
 def _finish(hit: dict) -> dict:
-    """The passage as plain text with the spans to highlight (after masking, so the spans fit the text)."""
-    hit = dict(hit)
+    """The passage as plain text with the spans to highlight (after masking, so the spans fit the text).
+    The hit is this search's own (made by _page, or by the public filter from it): changed in place."""
     hit["snippet"], hit["highlights"] = split(hit.pop("passage"))
     hit.pop("public_title", None)
     return hit

@@ -13,5 +13,8 @@ from namndapp.storage.migrations import m006_delegation  # noqa: F401
 from namndapp.storage.migrations import m007_justering  # noqa: F401
 from namndapp.storage.migrations import m009_house_style  # noqa: F401
 from namndapp.storage.migrations import m010_search  # noqa: F401
+from namndapp.storage.migrations import m011_signed_protocols  # noqa: F401
+from namndapp.storage.migrations import m012_audit_log  # noqa: F401
+from namndapp.storage.migrations import m013_lookup_indexes  # noqa: F401
 
 __all__ = ["migrations"]

@@ -11,6 +11,22 @@ RELEASED = (
     ("0002_agenda", "m002_agenda", "c18f131a57633d7468d16b022b415d8b7e955f15db454dde3c6737f7dfa800d4"),
     ("0003_minutes", "m003_minutes", "24f07f651380bb560288e14d5298f7e98120c668ba91717976a86aa6a9766c9d"),
     ("0004_dispatch", "m004_dispatch", "9b114dc823ccee0101f115e5f8c97f343e181789d0e961812c12341052e5e646"),
+    ("0005_confidential_reports", "m005_confidential_reports",
+     "87b43691483313b09aee5f8973acb917c9eabc001d1e5c962149e7c4586f0bd8"),
+    ("0006_delegation", "m006_delegation",
+     "6b26c878af9e512e8526f5b19247044039cbe667f77aaba081848c48a284e7f9"),
+    ("0007_justering", "m007_justering",
+     "aeb5f9cdec0e191b214cf880e96a69fb32d4b8e85c43b1357f2c1a28e29a5f30"),
+    ("0009_house_style", "m009_house_style",
+     "7ac42588be8286762f44dc356c42f3a4c32acc2fdbe32e623226fdec07edcc85"),
+    ("0010_search", "m010_search",
+     "84e680f7117001b1f172fc059f4f292db380d4513afb70774d60ee276dacbe7d"),
+    ("0011_signed_protocols", "m011_signed_protocols",
+     "241fc8843b45bd6819b11e58425786fbe048d82f7cc7d076a73f18c6392b7d22"),
+    ("0012_audit_log", "m012_audit_log",
+     "7b0fd455a81f606258d538bcebe40e122180980a37267cc4a375674668a8c638"),
+    ("0013_lookup_indexes", "m013_lookup_indexes",
+     "79662514c8bdb31b13f5d9bc53a58ed38340ad84fad76c4f5a063aa15367c2fd"),
 )
 
 

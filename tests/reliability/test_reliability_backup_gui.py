@@ -69,7 +69,7 @@ def test_arkiv_has_backup_and_restore_before_quit(databases, qtbot, demo_path):
     window, db = open_window(qtbot, databases, demo_path)
     arkiv = next(a for a in window.menuBar().actions() if a.text() == "&Arkiv").menu()
     texts = [a.text() for a in arkiv.actions() if not a.isSeparator()]
-    assert texts == ["&Säkerhetskopiera…", "Å&terställ från säkerhetskopia…", "&Avsluta"]
+    assert texts == ["&Säkerhetskopiera…", "Å&terställ från säkerhetskopia…", "Öppna &justeringsunderlag…", "&Avsluta"]
     assert in_use.holder(demo_path) is None  # our own note: not "someone else"
     assert in_use.note_path(demo_path).exists()
     window.close()
